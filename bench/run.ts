@@ -1,0 +1,57 @@
+/**
+ * `npm run bench`: prints the figures the issues ask for. Nothing here asserts; it measures.
+ *   1. time to load all official regions (PGlite, PostgreSQL)
+ *   2. p50/p95 of the program-list query of a region (PGlite, PostgreSQL)
+ *   3. initial JavaScript of the region page (gzip) and Lighthouse mobile performance
+ */
+import path from 'node:path';
+import { openDatabase, type Database } from '../src/core/db.ts';
+import { loadOfficialRegions } from '../src/modules/wilayah/load.ts';
+import { prepareDatabase } from '../src/modules/demo/seed.ts';
+import { listPrograms } from '../src/modules/masterplan/queries.ts';
+import { startPostgres } from '../scripts/postgres.ts';
+import { initialJsOfPage, lighthouseMobile } from './web.ts';
+
+const wilayahDir = path.resolve(import.meta.dirname, '../../shared/data/wilayah');
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+
+async function programListLatency(database: Database, n = 300) {
+  const filters = [{}, { dimension: 'governance' }, { sort: 'budget', order: 'desc' }, { q: 'desa' }, { horizon: 'medium', limit: 10 }, { location: '64.02.01' }];
+  for (let i = 0; i < 20; i++) await listPrograms(database.db, '64.02', filters[i % filters.length]); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await listPrograms(database.db, ['64.02', '64.01', '64.09', '64.07'][i % 4]!, filters[i % filters.length]);
+    times.push(performance.now() - t);
+  }
+  return { p50: quantile(times, 0.5), p95: quantile(times, 0.95) };
+}
+
+async function benchEngine(label: string, open: () => Promise<Database>) {
+  const database = await open();
+  try {
+    const load = await loadOfficialRegions(database);
+    console.log(`${label}: load all regions (${load.count.toLocaleString('en')} rows): ${(load.ms / 1000).toFixed(2)} s`);
+    await prepareDatabase(database, wilayahDir);
+    const l = await programListLatency(database);
+    console.log(`${label}: program list query p50 ${l.p50.toFixed(2)} ms, p95 ${l.p95.toFixed(2)} ms (300 queries, 6 filter shapes, 4 regions)`);
+  } finally {
+    await database.close();
+  }
+}
+
+await benchEngine('PGlite    ', () => openDatabase({ dataDir: 'memory://' }));
+const pg = await startPostgres();
+try {
+  await benchEngine('PostgreSQL', () => openDatabase({ databaseUrl: pg.url }));
+} finally {
+  pg.stop();
+}
+
+const js = initialJsOfPage();
+console.log(`web: region page initial JavaScript ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (${js.files.length} files; budget 150 KB)`);
+const lh = await lighthouseMobile('/wilayah/64.02');
+console.log(`web: Lighthouse mobile performance of the region page: ${lh.score} (FCP ${lh.fcp}, LCP ${lh.lcp}, TBT ${lh.tbt}, CLS ${lh.cls})`);

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabase, type TestDatabase } from '../../test/support/db.ts';
+import { engine, root } from '../../test/support/engine.ts';
+
+let database: TestDatabase;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pilar-cli-'));
+
+/** Runs the real `pilar` bin against the test database. */
+function pilar(...args: string[]) {
+  const env = { ...process.env, ...(engine === 'postgres' ? { DATABASE_URL: database.location } : { DATABASE_URL: '', PILAR_DATA_DIR: database.location }) };
+  return spawnSync(process.execPath, [path.join(root, 'bin/pilar.js'), ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
+}
+
+beforeAll(async () => {
+  database = await testDatabase();
+  await database.pause(); // PGlite folders have one writer: let the CLI process open it.
+});
+afterAll(async () => {
+  await database.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('pilar CLI', () => {
+  it('import wilayah-geo refuses a bad file naming the line and field, in both languages', () => {
+    const f = path.join(tmp, 'bad.csv');
+    fs.writeFileSync(f, 'code,name,lat,lng\n64.02.01.2001,A,-0.1,117\n64.02.01.2002,B,utara,117\n');
+    const r = pilar('import', 'wilayah-geo', f);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('baris 3, lat');
+    expect(r.stderr).toContain('line 3, lat');
+  });
+
+  it('import wilayah-geo imports a good file', () => {
+    const f = path.join(tmp, 'ok.csv');
+    fs.writeFileSync(f, 'code,name,lat,lng\n64.02.01.2001,A,-0.25,117.5\n');
+    const r = pilar('import', 'wilayah-geo', f);
+    expect(r.stderr + r.stdout).toContain('1 regions updated');
+    expect(r.status).toBe(0);
+  });
+
+  it('export masterplan writes the whole plan as JSON', () => {
+    const out = path.join(tmp, 'kukar.json');
+    const r = pilar('export', 'masterplan', '64.02', '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    const doc = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(doc.format).toBe('pilar.masterplan/v1');
+    expect(doc.masterplan.region.name).toBe('Kabupaten Kutai Kartanegara');
+    expect(doc.programs.length).toBe(doc.masterplan.totals.programCount);
+    expect(doc.programs[0].kpis).toBeDefined();
+  });
+
+  it('export masterplan of a region without one fails clearly', () => {
+    const r = pilar('export', 'masterplan', '64.03');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/tidak ditemukan/);
+    expect(r.stderr).toMatch(/not found/);
+  });
+
+  it('seed demo reloads the four regencies without duplicating them', async () => {
+    const r = pilar('seed', 'demo');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/demo loaded: 4 regencies/);
+    const reopened = await database.restart();
+    expect((await reopened.exec('select count(*)::int as n from masterplans')).rows[0]!.n).toBe(4);
+    await database.pause();
+  });
+});

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyBaseLogger, type RawServerDefault, type RawRequestDefaultExpression, type RawReplyDefaultExpression } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform, hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database } from './db.ts';
+import { AppError, fromZodIssues } from './errors.ts';
+
+export type App = FastifyInstance;
+export interface AppContext { database: Database; config: Config }
+/** A module's HTTP routes: a plugin registered under /api. */
+export type ZodApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type RoutesPlugin = (app: ZodApp, ctx: AppContext) => Promise<void> | void;
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export async function buildHttp(ctx: AppContext, modules: RoutesPlugin[], opts: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof AppError) return reply.status(err.status).send(err.toJSON());
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      // fastify-type-provider-zod reports "querystring"/"body"/"params": name the field the same way.
+      const where = (err.validationContext === 'querystring' ? 'query' : err.validationContext) ?? 'input';
+      // Each entry is {keyword, instancePath, message, params}: rebuild the zod issue from it.
+      const issues = err.validation.map((v) => ({
+        ...(v.params as object), code: v.keyword, message: v.message, path: v.instancePath.split('/').filter(Boolean),
+      }));
+      const e = fromZodIssues(issues as never, where);
+      return reply.status(400).send(e.toJSON());
+    }
+    const status = (err as { statusCode?: number }).statusCode ?? 500;
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    const message = status === 500 ? { id: 'Terjadi kesalahan di server', en: 'Internal server error' } : { id: (err as Error).message, en: (err as Error).message };
+    return reply.status(status).send({ error: { code: status === 500 ? 'internal' : ((err as { code?: string }).code ?? 'error'), message } });
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Pilar API', version: '1', description: 'Smart city masterplans of Indonesian regions. Bahasa Indonesia first; see docs/api.md.' },
+      tags: [{ name: 'wilayah' }, { name: 'framework' }, { name: 'masterplan' }, { name: 'system' }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(async (api) => {
+    for (const m of modules) await m(api.withTypeProvider<ZodTypeProvider>(), ctx);
+  }, { prefix: '/api' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'not_found', message: { id: 'Alamat API tidak ada', en: 'No such API path' } } });
+    }
+    if (fs.existsSync(path.join(webDist, 'index.html'))) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist);
+    }
+    return reply.status(404).type('text/plain').send('Pilar web app is not built: run `npm run build:web`.');
+  });
+  if (fs.existsSync(webDist)) {
+    // Vite names assets by content hash: cache them for a year; index.html is revalidated.
+    await app.register(fastifyStatic, {
+      root: webDist,
+      preCompressed: true,
+      wildcard: false,
+      setHeaders(res, file) {
+        (res as unknown as { setHeader(k: string, v: string): void }).setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  return app;
+}

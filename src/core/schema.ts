@@ -1,0 +1,4 @@
+// The one schema of Pilar: every module's tables, for Drizzle and drizzle-kit.
+export * from '../modules/wilayah/schema.ts';
+export * from '../modules/framework/schema.ts';
+export * from '../modules/masterplan/schema.ts';

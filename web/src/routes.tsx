@@ -1,0 +1,26 @@
+import { Route, Switch } from 'wouter';
+import { Layout } from './core/layout/Layout.tsx';
+import { NotFound } from './core/ui/ErrorState.tsx';
+import { NationalPage } from './modules/portal/national/NationalPage.tsx';
+import { OpdPage } from './modules/portal/opd/OpdPage.tsx';
+import { PillarPage } from './modules/portal/pillar/PillarPage.tsx';
+import { ProgramPage } from './modules/portal/program/ProgramPage.tsx';
+import { ProgramListPage } from './modules/portal/programs/ProgramListPage.tsx';
+import { RegionPage } from './modules/portal/region/RegionPage.tsx';
+
+/** Routes of the public portal (paths are Indonesian: wilayah = region, pilar = pillar). */
+export function App() {
+  return (
+    <Layout>
+      <Switch>
+        <Route path="/" component={NationalPage} />
+        <Route path="/wilayah/:code">{(p) => <RegionPage key={p.code} code={p.code} />}</Route>
+        <Route path="/wilayah/:code/pilar/:dimension">{(p) => <PillarPage key={`${p.code}/${p.dimension}`} code={p.code} dimension={p.dimension} />}</Route>
+        <Route path="/wilayah/:code/program">{(p) => <ProgramListPage key={p.code} code={p.code} />}</Route>
+        <Route path="/program/:id">{(p) => <ProgramPage key={p.id} id={p.id} />}</Route>
+        <Route path="/opd/:id">{(p) => <OpdPage key={p.id} id={p.id} />}</Route>
+        <Route component={NotFound} />
+      </Switch>
+    </Layout>
+  );
+}
