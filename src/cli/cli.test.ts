@@ -20,7 +20,7 @@ beforeAll(async () => {
   await database.pause(); // PGlite folders have one writer: let the CLI process open it.
 });
 afterAll(async () => {
-  await database.close();
+  await database?.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 

@@ -74,8 +74,8 @@ export async function buildHttp(ctx: AppContext, modules: RoutesPlugin[], opts: 
       root: webDist,
       preCompressed: true,
       wildcard: false,
-      setHeaders(res, file) {
-        (res as unknown as { setHeader(k: string, v: string): void }).setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      setHeaders(reply, file) {
+        reply.header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }

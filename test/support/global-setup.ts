@@ -2,21 +2,25 @@ import fs from 'node:fs';
 import pg from 'pg';
 import { openDatabase } from '../../src/core/db.ts';
 import { prepareDatabase } from '../../src/modules/demo/seed.ts';
-import { engine, templateDir, templateDbName, urlFor, wilayahDir } from './engine.ts';
+import type { TestProject } from 'vitest/node';
+import { templateDir, templateDbName, urlFor, wilayahDir } from './engine.ts';
 
 /**
  * Builds one template database per run (migrations, all regions, shared geo files, demo),
  * which every test file then copies: a fresh, fully loaded database in well under a second.
  */
-// Two Vitest projects share an engine (unit and e2e): build each template once per run.
-const built = new Map<string, Promise<void>>();
+// Two Vitest projects share an engine (unit and e2e) and may load this module separately:
+// keep the once-per-run promises on globalThis, which the main process shares.
+const built: Map<string, Promise<void>> = ((globalThis as { __pilarTemplates?: Map<string, Promise<void>> }).__pilarTemplates ??= new Map());
 
-export default function setup(): Promise<void> {
-  if (!built.has(engine)) built.set(engine, buildTemplate());
+export default function setup(project: TestProject): Promise<void> {
+  // Global setup runs in the main process, where the project's env is not applied: read it from the project.
+  const engine = project.config.env?.PILAR_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
+  if (!built.has(engine)) built.set(engine, buildTemplate(engine));
   return built.get(engine)!;
 }
 
-async function buildTemplate(): Promise<void> {
+async function buildTemplate(engine: 'pglite' | 'postgres'): Promise<void> {
   if (engine === 'postgres') {
     const admin = new pg.Client({ connectionString: urlFor('postgres') });
     await admin.connect();

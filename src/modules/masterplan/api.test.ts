@@ -167,6 +167,18 @@ describe('system', () => {
     expect(docs.body).toContain('swagger');
   });
 
+  it('serves the portal: SPA routes get index.html, hashed assets are pre-compressed and cached for a year', async () => {
+    const page = await h.app.inject({ method: 'GET', url: '/wilayah/64.02' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.body)?.[1];
+    expect(script).toBeDefined();
+    const asset = await h.app.inject({ method: 'GET', url: script!, headers: { 'accept-encoding': 'br, gzip' } });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['content-encoding']).toBe('br');
+    expect(asset.headers['cache-control']).toContain('immutable');
+  });
+
   it('compresses large JSON responses', async () => {
     const r = await h.app.inject({ method: 'GET', url: '/api/regions/64.02/children?level=village', headers: { 'accept-encoding': 'gzip' } });
     expect(r.headers['content-encoding']).toBe('gzip');

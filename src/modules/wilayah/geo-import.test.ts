@@ -28,7 +28,7 @@ describe('pilar import wilayah-geo', () => {
   it('imports population and area', async () => {
     const f = write('pop.csv', 'code,name,male,female,total,area_km2\n0,INDONESIA,1,1,2,\n64.09,PPU,1,1,12345,3333.5\n');
     await importGeoFile(database, f);
-    const { rows } = await database.exec('select population, area_km2 from regions where code = $1', ['64.09']);
+    const { rows } = await database.exec('select population::int as population, area_km2 from regions where code = $1', ['64.09']);
     expect(rows[0]).toMatchObject({ population: 12345, area_km2: 3333.5 });
   });
 

@@ -13,8 +13,8 @@ export const useProgram = (id: string) => useApi<Program>(paths.program(id));
 export const useOpd = (id: string) => useApi<OpdDetail>(paths.opd(id));
 
 /** Names of dimensions and elements by key, from the framework document. */
-export function useFrameworkNames(): { dimension: (key: string) => Name; element: (key: string) => Name } {
-  const { data } = useFramework();
+export function useFrameworkNames(): { ready: boolean; dimension: (key: string) => Name; element: (key: string) => Name } {
+  const { data, error } = useFramework();
   const names = new Map<string, Name>();
   for (const d of data?.dimensions ?? []) {
     names.set(d.key, d.name);
@@ -22,6 +22,7 @@ export function useFrameworkNames(): { dimension: (key: string) => Name; element
   }
   const fallback = (key: string): Name => ({ id: key, en: key });
   return {
+    ready: Boolean(data || error),
     dimension: (key) => names.get(key) ?? fallback(key),
     element: (key) => names.get(key) ?? fallback(key),
   };

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { ApiError, getJson } from './client.ts';
 
 type Entry = { promise: Promise<unknown>; value?: unknown; error?: unknown };
@@ -43,10 +43,12 @@ export function useApi<T>(path: string | null, opts: { keepPrevious?: boolean } 
       setState((s) => (s.path === path && s.data === hit.value ? s : { path, data: hit.value as T }));
       return;
     }
+    // Rendering a page's data is a transition: React renders it in slices, so a big page
+    // never blocks the main thread in one long task (keeps phones responsive).
     load<T>(path).then(
-      (data) => { if (live) setState({ path, data }); },
+      (data) => { if (live) startTransition(() => setState({ path, data })); },
       (error: unknown) => {
-        if (live) setState({ path, error: error instanceof ApiError ? error : new ApiError(0, 'network', null) });
+        if (live) startTransition(() => setState({ path, error: error instanceof ApiError ? error : new ApiError(0, 'network', null) }));
       },
     );
     return () => { live = false; };

@@ -27,13 +27,13 @@ export default function ProgramMap({ regionCode, locations, tileUrl, label }: Pr
       onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties?.name ?? ''), { sticky: true }),
     }).addTo(map);
     const villages = L.geoJSON(undefined, {
-      style: () => ({ color, weight: 1.5, fillColor: color, fillOpacity: 0.45 }),
+      style: () => ({ color, weight: 1.5, fillColor: color, fillOpacity: 0.45, className: 'loc-village' }),
       onEachFeature: (f, layer) => layer.bindTooltip(String(f.properties?.name ?? ''), { sticky: true }),
     }).addTo(map);
     const markers = L.featureGroup().addTo(map);
     for (const l of locations) {
       if (l.lat === null || l.lng === null) continue;
-      L.circleMarker([l.lat, l.lng], { radius: 6, color: '#ffffff', weight: 2, fillColor: color, fillOpacity: 1 })
+      L.circleMarker([l.lat, l.lng], { radius: 6, color: '#ffffff', weight: 2, fillColor: color, fillOpacity: 1, className: 'loc-marker' })
         .bindTooltip(l.districtName ? `${l.name} (${l.districtName})` : l.name)
         .addTo(markers);
     }

@@ -20,7 +20,7 @@ export function ProgramPage({ id }: { id: string }) {
   const names = useFrameworkNames();
   useDocumentTitle(program.data?.title);
   if (program.error) return <ErrorState error={program.error} />;
-  if (!program.data) return <PageSkeleton blocks={[260, 200, 320]} />;
+  if (!program.data || !names.ready) return <PageSkeleton blocks={[260, 200, 320]} />;
   const p = program.data;
   const dim = names.dimension(p.dimensionKey);
   return (
@@ -39,7 +39,7 @@ export function ProgramPage({ id }: { id: string }) {
           <IllustrativeBadge show={p.illustrative} />
         </p>
         <h1>{p.title}</h1>
-        {p.description && <p className="lead prose">{p.description}</p>}
+        {p.description && <p className="lead prose" lang="id">{p.description}</p>}
       </div>
       <ProgramFacts program={p} />
       <BudgetTable budgets={p.budgets} />

@@ -14,14 +14,14 @@ export function MasterplanSummary({ masterplan: m }: { masterplan: Masterplan })
       <dl className="summary-list">
         <div><dt>{t('region.summary.docTitle')}</dt><dd>{m.title} {ill('title')}</dd></div>
         <div><dt>{t('region.summary.period')}</dt><dd>{formatPeriod(m.periodStart, m.periodEnd)} {ill('periodStart', 'periodEnd', 'period')}</dd></div>
-        <div><dt>{t('region.summary.vision')}</dt><dd className="prose">{m.vision || '—'} {ill('vision')}</dd></div>
+        <div><dt>{t('region.summary.vision')}</dt><dd className="prose" lang="id">{m.vision || '—'} {ill('vision')}</dd></div>
         <div>
           <dt>{t('region.summary.mission')}</dt>
           <dd>
-            {m.mission.length ? <ol className="mission">{m.mission.map((x, i) => <li key={i}>{x}</li>)}</ol> : '—'} {ill('mission')}
+            {m.mission.length ? <ol className="mission" lang="id">{m.mission.map((x, i) => <li key={i}>{x}</li>)}</ol> : '—'} {ill('mission')}
           </dd>
         </div>
-        <div><dt>{t('region.summary.legalBasis')}</dt><dd>{m.legalBasis || '—'} {ill('legalBasis')}</dd></div>
+        <div><dt>{t('region.summary.legalBasis')}</dt><dd lang="id">{m.legalBasis || '—'} {ill('legalBasis')}</dd></div>
         <div><dt>{t('region.summary.status')}</dt><dd><StatusBadge status={m.status} /> {ill('status')}</dd></div>
         <div><dt>{t('region.summary.framework')}</dt><dd>{m.frameworkVersion}</dd></div>
       </dl>

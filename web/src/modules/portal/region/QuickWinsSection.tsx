@@ -1,11 +1,10 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { useSearchParams } from 'wouter';
 import { paths } from '../../../core/api/client.ts';
 import type { Masterplan, QuickWin } from '../../../core/api/types.ts';
-import { useApi } from '../../../core/api/useApi.ts';
+import { load, useApi } from '../../../core/api/useApi.ts';
 import { useI18n } from '../../../core/i18n.ts';
 import { InlineError } from '../../../core/ui/ErrorState.tsx';
-import { Skeleton } from '../../../core/ui/Skeleton.tsx';
 import { QuickWinList } from '../shared/QuickWinList.tsx';
 import { withParam } from '../shared/query.ts';
 
@@ -22,6 +21,14 @@ export function QuickWinsSection({ masterplan: m, currentYear }: { masterplan: M
   const latest = years[0] ?? null;
   const primary = asked ?? currentYear ?? null;
   const first = useApi<QuickWin[]>(primary ? paths.quickWins(m.region.code, primary) : null);
+  // The masterplan already says which years have quick wins: start the fallback request early
+  // and size the placeholder like the answer, so nothing below it moves when it arrives.
+  const countIn = (y: number | null) => m.dimensions.reduce((n, d) => n + d.quickWins.filter((q) => q.year === y).length, 0);
+  const expectFallback = !asked && latest !== null && latest !== primary && countIn(primary) === 0;
+  useEffect(() => {
+    if (expectFallback && latest !== null) void load(paths.quickWins(m.region.code, latest)).catch(() => undefined);
+  }, [expectFallback, latest, m.region.code]);
+  const expected = countIn(expectFallback ? latest : primary);
   const needFallback = !asked && first.data?.length === 0 && latest !== null && latest !== primary;
   const fallback = useApi<QuickWin[]>(needFallback ? paths.quickWins(m.region.code, latest) : null);
   const shown = needFallback ? fallback : first;
@@ -50,7 +57,9 @@ export function QuickWinsSection({ masterplan: m, currentYear }: { masterplan: M
       {shown.error ? (
         <InlineError error={shown.error} />
       ) : !shown.data ? (
-        <Skeleton height={236} />
+        <ul className="qw-grid" aria-hidden="true">
+          {Array.from({ length: Math.max(1, expected) }, (_, i) => <li key={i} className="sk qw-sk" />)}
+        </ul>
       ) : shown.data.length === 0 ? (
         <p className="empty">{t('region.quickWins.empty', { year: shownYear ?? '' })}</p>
       ) : (

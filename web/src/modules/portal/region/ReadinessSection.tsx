@@ -28,7 +28,7 @@ export function ReadinessSection({ masterplan: m }: { masterplan: Masterplan }) 
                 return (
                   <div key={a} className="aspect">
                     <h3>{t(`region.readiness.aspects.${a}`)} <IllustrativeBadge show={r.illustrative} /></h3>
-                    {r.summary && <p>{r.summary}</p>}
+                    {r.summary && <p lang="id">{r.summary}</p>}
                     <div className="swot">
                       {SWOT.map((k) => {
                         const items = r.swot.filter((s) => s.kind === k);
@@ -36,7 +36,7 @@ export function ReadinessSection({ masterplan: m }: { masterplan: Masterplan }) 
                         return (
                           <div key={k} className={`swot-${k}`}>
                             <h4>{t(`region.readiness.swot.${k}`)}</h4>
-                            <ul>{items.map((s, i) => <li key={i}>{s.text}</li>)}</ul>
+                            <ul lang="id">{items.map((s, i) => <li key={i}>{s.text}</li>)}</ul>
                           </div>
                         );
                       })}

@@ -6,7 +6,7 @@ export function SourcesSection({ sources }: { sources: string[] }) {
     <section id="sources" className="section" aria-labelledby="sources-title">
       <h2 id="sources-title">{t('region.sources.title')}</h2>
       {sources.length ? (
-        <ul className="sources">{sources.map((s, i) => <li key={i}>{/^https?:\/\//.test(s) ? <a href={s} rel="noopener">{s}</a> : s}</li>)}</ul>
+        <ul className="sources" lang="id">{sources.map((s, i) => <li key={i}>{/^https?:\/\//.test(s) ? <a href={s} rel="noopener">{s}</a> : s}</li>)}</ul>
       ) : (
         <p className="muted">{t('common.none')}</p>
       )}

@@ -6,6 +6,7 @@ import { useI18n } from '../../../core/i18n.ts';
 import { pillarClass } from '../../../core/pillars.ts';
 import { IllustrativeBadge } from '../../../core/ui/IllustrativeBadge.tsx';
 import { PillarChip } from '../../../core/ui/PillarChip.tsx';
+import { Skeleton } from '../../../core/ui/Skeleton.tsx';
 
 type Props = { items: ProgramSummary[]; showPillar?: boolean; headingLevel?: 3 | 4 };
 
@@ -15,6 +16,8 @@ export function ProgramList({ items, showPillar = true, headingLevel = 3 }: Prop
   const names = useFrameworkNames();
   const H = headingLevel === 3 ? 'h3' : 'h4';
   if (!items.length) return <p className="empty">{t('programs.empty')}</p>;
+  // Wait for the framework names too, so rows do not change height when they arrive.
+  if (!names.ready) return <Skeleton height={items.length * 110} />;
   return (
     <ul className="program-list">
       {items.map((p) => (
