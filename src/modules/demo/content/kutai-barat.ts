@@ -4,24 +4,8 @@
  * node in Sendawar, 86 blank-spot villages at one point). Everything else is illustrative.
  * Villages in Kutai Barat are called "kampung".
  */
-import type { DemoProgram, DemoRegion } from '../types.ts';
-
-type Budget = DemoProgram['budgets'][number];
-type Kpi = DemoProgram['kpis'][number];
-type Readiness = DemoRegion['readiness'][number];
-type Swot = [Readiness['swot'][number]['kind'], string];
-
-/** Illustrative budget rows for consecutive years from `start`; amounts in juta rupiah. */
-const B = (start: number, juta: number[], source: Budget['source'] = 'APBD'): Budget[] =>
-  juta.map((m, i) => ({ year: start + i, source, amount: m * 1_000_000, illustrative: true }));
-/** Illustrative KPI; a target is [year, value] or [year, min, max] for polarity "range". */
-const K = (name: string, unit: string, polarity: Kpi['polarity'], baselineValue: number | null, baselineYear: number | null,
-  targets: ([number, number] | [number, number, number])[]): Kpi => ({
-  name, unit, polarity, baselineValue, baselineYear, illustrative: true,
-  targets: targets.map(([year, value, valueMax]) => (valueMax === undefined ? { year, value } : { year, value, valueMax })),
-});
-const R = (dimensionKey: string, aspect: Readiness['aspect'], summary: string, swot: Swot[], illustrative = true): Readiness =>
-  ({ dimensionKey, aspect, summary, illustrative, swot: swot.map(([kind, text]) => ({ kind, text })) });
+import type { DemoRegion } from '../types.ts';
+import { B, K, R } from './builders.ts';
 
 const SENDAWAR = '64.07.07.2019';
 

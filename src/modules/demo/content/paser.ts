@@ -4,24 +4,8 @@
  * set) and the domain notes (2023 assets, RPJMD 2021–2026, MoU 20 May 2021, 37 blank-spot
  * villages at one point). Everything else is illustrative and flagged as such.
  */
-import type { DemoProgram, DemoRegion } from '../types.ts';
-
-type Budget = DemoProgram['budgets'][number];
-type Kpi = DemoProgram['kpis'][number];
-type Readiness = DemoRegion['readiness'][number];
-type Swot = [Readiness['swot'][number]['kind'], string];
-
-/** Illustrative budget rows for consecutive years from `start`; amounts in juta rupiah. */
-const B = (start: number, juta: number[], source: Budget['source'] = 'APBD'): Budget[] =>
-  juta.map((m, i) => ({ year: start + i, source, amount: m * 1_000_000, illustrative: true }));
-/** Illustrative KPI; a target is [year, value] or [year, min, max] for polarity "range". */
-const K = (name: string, unit: string, polarity: Kpi['polarity'], baselineValue: number | null, baselineYear: number | null,
-  targets: ([number, number] | [number, number, number])[]): Kpi => ({
-  name, unit, polarity, baselineValue, baselineYear, illustrative: true,
-  targets: targets.map(([year, value, valueMax]) => (valueMax === undefined ? { year, value } : { year, value, valueMax })),
-});
-const R = (dimensionKey: string, aspect: Readiness['aspect'], summary: string, swot: Swot[], illustrative = true): Readiness =>
-  ({ dimensionKey, aspect, summary, illustrative, swot: swot.map(([kind, text]) => ({ kind, text })) });
+import type { DemoRegion } from '../types.ts';
+import { B, K, R } from './builders.ts';
 
 const ASSET = 'Tercatat sebagai aset smart city Kabupaten Paser tahun 2023.';
 const NOTE = 'Tahun pelaksanaan, lokasi, anggaran dan indikator bersifat ilustratif.';

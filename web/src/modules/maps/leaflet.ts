@@ -9,7 +9,9 @@ export function createMap(el: HTMLElement, tileUrl: string, options: L.MapOption
   const map = L.map(el, { scrollWheelZoom: false, zoomSnap: 0.25, attributionControl: true, ...options });
   map.attributionControl.setPrefix('Leaflet');
   if (tileUrl) {
-    L.tileLayer(tileUrl, { maxZoom: 18, attribution: '© OpenStreetMap' }).addTo(map);
+    // The config carries no attribution: credit OpenStreetMap when its tiles are used.
+    const attribution = /openstreetmap/i.test(tileUrl) ? '© OpenStreetMap contributors' : '';
+    L.tileLayer(tileUrl, { maxZoom: 18, attribution }).addTo(map);
   }
   return map;
 }

@@ -32,11 +32,11 @@ export function OpdPage({ id }: { id: string }) {
       </div>
       <section className="section" aria-labelledby="lead-title">
         <h2 id="lead-title">{t('opd.lead')}</h2>
-        <ProgramList items={o.lead} />
+        <ProgramList items={o.lead} emptyText={t('opd.none')} />
       </section>
       <section className="section" aria-labelledby="sup-title">
         <h2 id="sup-title">{t('opd.supporting')}</h2>
-        <ProgramList items={o.supporting} />
+        <ProgramList items={o.supporting} emptyText={t('opd.none')} />
       </section>
     </>
   );

@@ -11,6 +11,8 @@ import { ErrorState, InlineError, NotFound } from '../../../core/ui/ErrorState.t
 import { PageSkeleton, Skeleton } from '../../../core/ui/Skeleton.tsx';
 import { useDocumentTitle } from '../../../core/ui/useDocumentTitle.ts';
 import { ProgramList } from '../shared/ProgramList.tsx';
+import { QuickWinDetail } from './QuickWinDetail.tsx';
+import { usePillarQuickWins } from './usePillarQuickWins.ts';
 
 /** "/wilayah/:code/pilar/:dimension": one dimension of a region's masterplan. */
 export function PillarPage({ code, dimension }: { code: string; dimension: string }) {
@@ -18,12 +20,13 @@ export function PillarPage({ code, dimension }: { code: string; dimension: strin
   const mp = useMasterplan(code);
   const programs = useApi<Page<ProgramSummary>>(paths.programs(code, { dimension, limit: 200, sort: 'code' }));
   const d = mp.data?.dimensions.find((x) => x.key === dimension);
+  const years = [...new Set(d?.quickWins.map((q) => q.year) ?? [])].sort((a, b) => b - a);
+  const detailed = usePillarQuickWins(code, dimension, years);
   useDocumentTitle(d && mp.data ? `${pick(d.name, lang)} · ${mp.data.region.name}` : null);
   if (mp.error) return <ErrorState error={mp.error} />;
   if (!mp.data) return <PageSkeleton blocks={[120, 200, 400]} />;
   if (!d) return <NotFound />;
   const m = mp.data;
-  const years = [...new Set(d.quickWins.map((q) => q.year))].sort((a, b) => b - a);
   const listHref = (el?: string) => `/wilayah/${code}/program?pilar=${dimension}${el ? `&elemen=${encodeURIComponent(el)}` : ''}`;
   return (
     <div className={pillarClass(dimension)}>
@@ -63,7 +66,7 @@ export function PillarPage({ code, dimension }: { code: string; dimension: strin
                     {d.quickWins.filter((q) => q.year === y).map((q) => (
                       <li key={q.program.id}>
                         <Link href={`/program/${q.program.id}`}>{q.program.title}</Link>
-                        {q.progress !== null && <span className="muted"> · {t('quickWins.progress')} {formatNumber(q.progress, lang)}%</span>}
+                        <QuickWinDetail qw={detailed?.find((x) => x.year === y && x.program.id === q.program.id)} />
                       </li>
                     ))}
                   </ul>

@@ -29,6 +29,8 @@ function Select({ label, value, onChange, children, disabled, name }: {
   );
 }
 
+const byName = (rs: Region[] | undefined) => [...(rs ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'id'));
+
 /** Filter form of the program list; every control writes straight to the URL. */
 export function ProgramFilters({ masterplan: m, filters: f, update, reset, active }: Props) {
   const { t, lang } = useI18n();
@@ -86,11 +88,11 @@ export function ProgramFilters({ masterplan: m, filters: f, update, reset, activ
           </Select>
           <Select name="kecamatan" label={t('programs.filters.district')} value={f.district} onChange={(v) => update({ district: v, village: '' })}>
             {all}
-            {(districts.data ?? []).map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
+            {byName(districts.data).map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
           </Select>
           <Select name="desa" label={t('programs.filters.village')} value={f.village} onChange={set('village')} disabled={!f.district}>
             <option value="">{f.district ? t('programs.filters.all') : t('programs.filters.pickDistrict')}</option>
-            {(villages.data ?? []).map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
+            {byName(villages.data).map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
           </Select>
         </div>
       </details>

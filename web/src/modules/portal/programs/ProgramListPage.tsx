@@ -71,7 +71,14 @@ export function ProgramListPage({ code }: { code: string }) {
         ) : (
           <Skeleton height={600} />
         )}
-        <Pager page={page} pages={pages} onPage={(p) => update({ page: p > 1 ? String(p) : '' })} />
+        <Pager
+          page={page}
+          pages={pages}
+          onPage={(p) => {
+            update({ page: p > 1 ? String(p) : '' });
+            document.getElementById('results-title')?.scrollIntoView();
+          }}
+        />
       </section>
     </>
   );

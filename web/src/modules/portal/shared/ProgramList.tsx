@@ -8,14 +8,14 @@ import { IllustrativeBadge } from '../../../core/ui/IllustrativeBadge.tsx';
 import { PillarChip } from '../../../core/ui/PillarChip.tsx';
 import { Skeleton } from '../../../core/ui/Skeleton.tsx';
 
-type Props = { items: ProgramSummary[]; showPillar?: boolean; headingLevel?: 3 | 4 };
+type Props = { items: ProgramSummary[]; showPillar?: boolean; headingLevel?: 3 | 4; emptyText?: string };
 
 /** Programs as a list of compact cards. */
-export function ProgramList({ items, showPillar = true, headingLevel = 3 }: Props) {
+export function ProgramList({ items, showPillar = true, headingLevel = 3, emptyText }: Props) {
   const { t, lang } = useI18n();
   const names = useFrameworkNames();
   const H = headingLevel === 3 ? 'h3' : 'h4';
-  if (!items.length) return <p className="empty">{t('programs.empty')}</p>;
+  if (!items.length) return <p className="empty">{emptyText ?? t('programs.empty')}</p>;
   // Wait for the framework names too, so rows do not change height when they arrive.
   if (!names.ready) return <Skeleton height={items.length * 110} />;
   return (

@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import en from './en.json' with { type: 'json' };
+import id from './id.json' with { type: 'json' };
+
+type Tree = { [k: string]: string | Tree };
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** key → text, with plural suffixes folded into one key (Indonesian has only "_other"). */
+function flatten(tree: Tree, prefix = ''): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') {
+      const base = key.replace(PLURAL, '');
+      out.set(base, [...(out.get(base) ?? []), v]);
+    } else {
+      for (const [kk, vv] of flatten(v, key)) out.set(kk, [...(out.get(kk) ?? []), ...vv]);
+    }
+  }
+  return out;
+}
+const vars = (texts: string[]) => [...new Set(texts.flatMap((t) => [...t.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1])))].sort();
+
+describe('i18n resources', () => {
+  const ids = flatten(id as Tree);
+  const ens = flatten(en as Tree);
+
+  test('Indonesian and English have the same keys', () => {
+    expect([...ens.keys()].sort()).toEqual([...ids.keys()].sort());
+  });
+
+  test('no empty texts, and both languages use the same placeholders', () => {
+    for (const [key, texts] of ids) {
+      const other = ens.get(key) ?? [];
+      for (const t of [...texts, ...other]) expect(t.trim(), key).not.toBe('');
+      expect(vars(other), key).toEqual(vars(texts));
+    }
+  });
+
+  test('keys are structured identifiers, not sentences', () => {
+    for (const key of ids.keys()) expect(key).toMatch(/^[a-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/);
+  });
+});
