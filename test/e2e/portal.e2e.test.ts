@@ -5,7 +5,7 @@
  * Needs the web app built first (`npm run build:web`). Runs against the real server from
  * test/support/app.ts, or against PILAR_E2E_URL when that is set (e.g. a dev server).
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import en from '../../web/src/i18n/en.json' with { type: 'json' };

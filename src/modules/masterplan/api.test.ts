@@ -90,6 +90,8 @@ describe('masterplan and programs', () => {
 
     const qw = await h.get('/api/regions/64.02/programs?quickWinYear=2022');
     expect(qw.body.total).toBe(6);
+    const becik = qw.body.items.find((p: { title: string }) => p.title === 'Becik');
+    expect(becik.quickWinYears).toContain(2022);
 
     const q = await h.get('/api/regions/64.02/programs?q=blank');
     expect(q.body.items.map((p: { title: string }) => p.title)).toContain('Penuntasan Blank Spot');
@@ -98,6 +100,11 @@ describe('masterplan and programs', () => {
   it('filters by OPD (lead or supporting) and by kecamatan/desa', async () => {
     const opds = (await h.get('/api/regions/64.02/opds')).body;
     const bappeda = opds.find((o: { abbreviation: string }) => o.abbreviation === 'Bappeda');
+    const led = (await h.get('/api/regions/64.02/programs?limit=200')).body.items;
+    for (const o of opds) {
+      expect(o.programCount, o.abbreviation).toBe(led.filter((p: { leadOpd: { id: string } }) => p.leadOpd.id === o.id).length);
+    }
+    expect(opds.some((o: { programCount: number }) => o.programCount > 0)).toBe(true);
     const byOpd = await h.get(`/api/regions/64.02/programs?opd=${bappeda.id}&limit=200`);
     const view = (await h.get(`/api/opds/${bappeda.id}`)).body;
     expect(byOpd.body.total).toBe(view.lead.length + view.supporting.length);

@@ -26,7 +26,9 @@ async function requireMasterplan(db: DbOrTx, regionCode: string) {
   return m;
 }
 
-const budgetTotalSql = sql<number>`coalesce((select sum(b.amount) from program_budgets b where b.program_id = ${programs.id}), 0)::float8`;
+// Correlated subqueries name the outer table literally: Drizzle renders a column of a
+// single-table select unqualified ("id"), which inside a subquery would bind to the inner table.
+const budgetTotalSql = sql<number>`coalesce((select sum(b.amount) from program_budgets b where b.program_id = "programs"."id"), 0)::float8`;
 
 export async function getMasterplanView(db: DbOrTx, regionCode: string) {
   const m = await requireMasterplan(db, regionCode);
@@ -34,7 +36,7 @@ export async function getMasterplanView(db: DbOrTx, regionCode: string) {
   const [region] = await db.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.code, regionCode));
   const opdRows = await db.select({
     id: opds.id, name: opds.name, abbreviation: opds.abbreviation, role: opds.role,
-    programCount: sql<number>`(select count(*) from programs p where p.lead_opd_id = ${opds.id})::int`,
+    programCount: sql<number>`(select count(*) from programs p where p.lead_opd_id = "opds"."id")::int`,
   }).from(opds).where(eq(opds.regionCode, regionCode)).orderBy(asc(opds.name));
   const readiness = await db.select().from(readinessAnalyses).where(eq(readinessAnalyses.masterplanId, m.id));
   const swot = readiness.length
@@ -109,11 +111,11 @@ export async function listPrograms(db: DbOrTx, regionCode: string, query: unknow
   const where: SQL[] = [eq(programs.masterplanId, m.id)];
   if (f.dimension) where.push(sql`${programs.elementKey} in (select e.key from elements e where e.framework_version = ${m.frameworkVersion} and e.dimension_key = ${f.dimension})`);
   if (f.element) where.push(eq(programs.elementKey, f.element));
-  if (f.opd) where.push(sql`(${programs.leadOpdId} = ${f.opd} or exists (select 1 from program_supporting_opds s where s.program_id = ${programs.id} and s.opd_id = ${f.opd}))`);
+  if (f.opd) where.push(sql`(${programs.leadOpdId} = ${f.opd} or exists (select 1 from program_supporting_opds s where s.program_id = "programs"."id" and s.opd_id = ${f.opd}))`);
   if (f.horizon) where.push(eq(programs.horizon, f.horizon));
-  if (f.quickWinYear) where.push(sql`exists (select 1 from quick_wins q where q.program_id = ${programs.id} and q.year = ${f.quickWinYear})`);
+  if (f.quickWinYear) where.push(sql`exists (select 1 from quick_wins q where q.program_id = "programs"."id" and q.year = ${f.quickWinYear})`);
   // A kecamatan matches programs located in it or in any of its villages.
-  if (f.location) where.push(sql`exists (select 1 from program_locations l where l.program_id = ${programs.id} and (l.region_code = ${f.location} or l.region_code like ${f.location + '.%'}))`);
+  if (f.location) where.push(sql`exists (select 1 from program_locations l where l.program_id = "programs"."id" and (l.region_code = ${f.location} or l.region_code like ${f.location + '.%'}))`);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(sql`(${programs.code} ilike ${like} or ${programs.title} ilike ${like} or ${programs.description} ilike ${like})`);
@@ -126,7 +128,7 @@ export async function listPrograms(db: DbOrTx, regionCode: string, query: unknow
     id: programs.id, code: programs.code, title: programs.title, elementKey: programs.elementKey, dimensionKey: elements.dimensionKey,
     horizon: programs.horizon, startYear: programs.startYear, endYear: programs.endYear, illustrative: programs.illustrative,
     budgetTotal: budgetTotalSql, opdId: opds.id, opdName: opds.name, opdAbbr: opds.abbreviation,
-    quickWinYears: sql<number[]>`coalesce((select array_agg(q.year order by q.year) from quick_wins q where q.program_id = ${programs.id}), '{}')`,
+    quickWinYears: sql<number[]>`coalesce((select array_agg(q.year order by q.year) from quick_wins q where q.program_id = "programs"."id"), '{}')`,
   }).from(programs)
     .innerJoin(opds, eq(opds.id, programs.leadOpdId))
     .innerJoin(elements, and(eq(elements.frameworkVersion, programs.frameworkVersion), eq(elements.key, programs.elementKey)))
@@ -162,7 +164,7 @@ export async function getProgramView(db: DbOrTx, id: string) {
     db.select().from(programBudgets).where(eq(programBudgets.programId, id)).orderBy(asc(programBudgets.year), asc(programBudgets.source)),
     db.select({
       code: regions.code, name: regions.name, level: regions.level, lat: regions.lat, lng: regions.lng,
-      districtName: sql<string | null>`(select d.name from regions d where d.code = ${regions.parentCode} and ${regions.level} = 'village')`,
+      districtName: sql<string | null>`(select d.name from regions d where d.code = "regions"."parent_code" and "regions"."level" = 'village')`,
     }).from(programLocations).innerJoin(regions, eq(regions.code, programLocations.regionCode)).where(eq(programLocations.programId, id)).orderBy(asc(regions.code)),
     db.select().from(kpis).where(eq(kpis.programId, id)).orderBy(asc(kpis.position), asc(kpis.name)),
     db.select().from(quickWins).where(eq(quickWins.programId, id)).orderBy(asc(quickWins.year)),
@@ -219,7 +221,7 @@ export async function listQuickWins(db: DbOrTx, regionCode: string, query: unkno
 export async function listOpds(db: DbOrTx, regionCode: string) {
   return db.select({
     id: opds.id, name: opds.name, abbreviation: opds.abbreviation, role: opds.role,
-    programCount: sql<number>`(select count(*) from programs p where p.lead_opd_id = ${opds.id})::int`,
+    programCount: sql<number>`(select count(*) from programs p where p.lead_opd_id = "opds"."id")::int`,
   }).from(opds).where(eq(opds.regionCode, regionCode)).orderBy(asc(opds.name));
 }
 

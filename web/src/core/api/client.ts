@@ -20,11 +20,23 @@ function query(params: Record<string, string | number | undefined | null>): stri
   return out ? `?${out}` : '';
 }
 
+declare global {
+  interface Window { __pilarPrefetch?: Record<string, Promise<Response>> }
+}
+
+/** A request index.html already started for this path (each is used once). */
+function takePrefetched(path: string): Promise<Response> | undefined {
+  const pre = window.__pilarPrefetch?.[path];
+  if (pre) delete window.__pilarPrefetch![path];
+  return pre;
+}
+
 /** GET a JSON document from the API; throws ApiError on a non-2xx answer or network failure. */
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { headers: { accept: 'application/json' }, signal });
+    const pre = takePrefetched(path);
+    res = await (pre ? pre.catch(() => fetch(path, { headers: { accept: 'application/json' }, signal })) : fetch(path, { headers: { accept: 'application/json' }, signal }));
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiError(0, 'network', null);
