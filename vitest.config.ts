@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: engine,
-          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           env: { PILAR_TEST_ENGINE: engine },
           globalSetup: ['test/support/global-setup.ts'],

@@ -63,6 +63,8 @@ export async function buildHttp(ctx: AppContext, modules: RoutesPlugin[], opts: 
     if (req.url.startsWith('/api/')) {
       return reply.status(404).send({ error: { code: 'not_found', message: { id: 'Alamat API tidak ada', en: 'No such API path' } } });
     }
+    // A missing hashed asset (e.g. an old tab after a rebuild) must not get index.html as "JavaScript".
+    if (req.url.startsWith('/assets/')) return reply.status(404).type('text/plain').send('Not found');
     if (fs.existsSync(path.join(webDist, 'index.html'))) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html', webDist);
     }

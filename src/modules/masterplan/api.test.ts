@@ -184,6 +184,7 @@ describe('system', () => {
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['content-encoding']).toBe('br');
     expect(asset.headers['cache-control']).toContain('immutable');
+    expect((await h.app.inject({ method: 'GET', url: '/assets/gone-1234.js' })).statusCode).toBe(404);
   });
 
   it('compresses large JSON responses', async () => {

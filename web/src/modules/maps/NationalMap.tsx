@@ -15,12 +15,14 @@ export default function NationalMap({ participants, tileUrl }: Props) {
   const { t } = useI18n();
   const [, navigate] = useLocation();
   const el = useRef<HTMLDivElement>(null);
+  const zoomIn = t('map.zoomIn');
+  const zoomOut = t('map.zoomOut');
   const nav = useRef(navigate);
   nav.current = navigate;
 
   useEffect(() => {
     if (!el.current) return;
-    const map = createMap(el.current, tileUrl, { preferCanvas: true, minZoom: 3 });
+    const map = createMap(el.current, tileUrl, { zoomIn, zoomOut }, { preferCanvas: true, minZoom: 3 });
     map.fitBounds(INDONESIA);
     const accent = cssVar('--accent', '#0b4f6c');
     const codes = new Set(participants.map((p) => p.code));
@@ -65,7 +67,7 @@ export default function NationalMap({ participants, tileUrl }: Props) {
       cancelled = true;
       map.remove();
     };
-  }, [participants, tileUrl]);
+  }, [participants, tileUrl, zoomIn, zoomOut]);
 
   return <div ref={el} className="map" role="region" aria-label={t('national.mapLabel')} />;
 }

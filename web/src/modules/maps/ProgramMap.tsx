@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { paths } from '../../core/api/client.ts';
 import type { GeoCollection, ProgramLocation } from '../../core/api/types.ts';
 import { load } from '../../core/api/useApi.ts';
+import { useI18n } from '../../core/i18n.ts';
 import { createMap, L } from './leaflet.ts';
 
 type Props = { regionCode: string; locations: ProgramLocation[]; tileUrl: string; label: string };
@@ -10,11 +11,14 @@ const districtOf = (code: string) => code.split('.').slice(0, 3).join('.');
 
 /** The region's kecamatan, the program's desa highlighted, a marker per location. */
 export default function ProgramMap({ regionCode, locations, tileUrl, label }: Props) {
+  const { t } = useI18n();
   const el = useRef<HTMLDivElement>(null);
+  const zoomIn = t('map.zoomIn');
+  const zoomOut = t('map.zoomOut');
   useEffect(() => {
     if (!el.current) return;
     const color = getComputedStyle(el.current).getPropertyValue('--pc').trim() || '#0b4f6c';
-    const map = createMap(el.current, tileUrl);
+    const map = createMap(el.current, tileUrl, { zoomIn, zoomOut });
     map.setView([-0.5, 116.5], 7);
     let live = true;
     const codes = new Set(locations.map((l) => l.code));
@@ -41,6 +45,10 @@ export default function ProgramMap({ regionCode, locations, tileUrl, label }: Pr
       const b = L.latLngBounds([]);
       if (markers.getLayers().length) b.extend(markers.getBounds());
       if (villages.getLayers().length) b.extend(villages.getBounds());
+      districts.eachLayer((layer) => {
+        const code = String((layer as L.Polygon).feature?.properties?.code);
+        if (districtLocs.has(code)) b.extend((layer as L.Polygon).getBounds());
+      });
       if (!b.isValid() && districts.getLayers().length) b.extend(districts.getBounds());
       if (b.isValid()) map.fitBounds(b.pad(0.15), { maxZoom: 12, animate: false });
     };
@@ -66,6 +74,6 @@ export default function ProgramMap({ regionCode, locations, tileUrl, label }: Pr
       live = false;
       map.remove();
     };
-  }, [regionCode, locations, tileUrl]);
+  }, [regionCode, locations, tileUrl, zoomIn, zoomOut]);
   return <div ref={el} className="map" role="region" aria-label={label} />;
 }

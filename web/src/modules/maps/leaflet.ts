@@ -4,9 +4,12 @@ import type { GeoCollection } from '../../core/api/types.ts';
 
 export { L };
 
+export type MapLabels = { zoomIn: string; zoomOut: string };
+
 /** A Leaflet map on `el`; a base-map tile layer is added only when the server configured one. */
-export function createMap(el: HTMLElement, tileUrl: string, options: L.MapOptions = {}): L.Map {
-  const map = L.map(el, { scrollWheelZoom: false, zoomSnap: 0.25, attributionControl: true, ...options });
+export function createMap(el: HTMLElement, tileUrl: string, labels: MapLabels, options: L.MapOptions = {}): L.Map {
+  const map = L.map(el, { scrollWheelZoom: false, zoomSnap: 0.25, attributionControl: true, zoomControl: false, ...options });
+  L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
   map.attributionControl.setPrefix('Leaflet');
   if (tileUrl) {
     // The config carries no attribution: credit OpenStreetMap when its tiles are used.
