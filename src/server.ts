@@ -1,17 +1,20 @@
 import compress from '@fastify/compress';
 import { loadConfig, type Config } from './core/config.ts';
 import { openDatabase, type Database } from './core/db.ts';
-import { buildHttp, type App } from './core/http.ts';
+import { buildHttp, type App, type HttpOptions } from './core/http.ts';
 import { systemRoutes } from './modules/system/routes.ts';
 import { wilayahRoutes } from './modules/wilayah/routes.ts';
 import { frameworkRoutes } from './modules/framework/routes.ts';
 import { masterplanRoutes } from './modules/masterplan/routes.ts';
+import { accountRoutes } from './modules/accounts/routes.ts';
+import { authHooks } from './modules/accounts/http-auth.ts';
+import { editingRoutes } from './modules/editing/routes.ts';
 import { prepareDatabase } from './modules/demo/seed.ts';
 
 /** Every module's routes, in one place: adding a capability means adding its line here. */
-export const MODULE_ROUTES = [systemRoutes, wilayahRoutes, frameworkRoutes, masterplanRoutes];
+export const MODULE_ROUTES = [authHooks, systemRoutes, wilayahRoutes, frameworkRoutes, masterplanRoutes, accountRoutes, editingRoutes];
 
-export async function createApp(database: Database, config: Config, opts: { logger?: boolean } = {}): Promise<App> {
+export async function createApp(database: Database, config: Config, opts: HttpOptions = {}): Promise<App> {
   const app = await buildHttp({ database, config }, [
     async (api) => {
       await api.register(compress, { threshold: 1024 });

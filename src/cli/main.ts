@@ -9,6 +9,8 @@ import { importGeoFile } from '../modules/wilayah/geo-import.ts';
 import { loadOfficialRegions } from '../modules/wilayah/load.ts';
 import { exportMasterplan } from '../modules/masterplan/export.ts';
 import { progressBars } from './progress.ts';
+import { DEMO_PASSWORD } from '../modules/demo/users.ts';
+import { registerUserCommands } from './users.ts';
 
 /** The `pilar` command: thin wrappers over the module services. */
 const program = new Command('pilar').description('Pilar — smart city masterplans of Indonesian regions');
@@ -41,9 +43,11 @@ seed.command('demo').description('(re)load the four demo regencies').action(() =
   withDatabase(async (d) => {
     const bars = progressBars();
     await ensureReferenceData(d, loadConfig().wilayahDir, bars.onProgress);
-    const { programs } = await seedDemo(d, bars.onProgress);
+    const { programs, accounts } = await seedDemo(d, bars.onProgress);
     bars.stop();
     console.log(`demo loaded: 4 regencies, ${programs} programs (${d.engine})`);
+    console.log(`demo accounts (DEMO ONLY), password for all: ${DEMO_PASSWORD}`);
+    for (const a of accounts) console.log(`  ${a.email.padEnd(34)} ${a.role.padEnd(15)} ${a.regionCode ?? 'all regions'}`);
   }));
 
 const imp = program.command('import').description('import reference data');
@@ -82,6 +86,8 @@ exp.command('masterplan').argument('<region>', 'regency/city code, e.g. 64.02').
         console.log(`written ${opts.out}`);
       } else process.stdout.write(`${doc}\n`);
     }));
+
+registerUserCommands(program, withDatabase);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof AppError) {

@@ -13,6 +13,10 @@ export interface Config {
   /** Base-map tile URL template for the portal maps; empty = boundaries only (offline). */
   tileUrl: string;
   logLevel: string;
+  /** Secure flag of the session cookie: "auto" (when the request came over HTTPS), "true" or "false". */
+  cookieSecure: 'auto' | 'true' | 'false';
+  /** Login attempts allowed per IP per minute. */
+  loginRateLimit: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wilayahDir: path.resolve(env.PILAR_WILAYAH_DIR ?? '../shared/data/wilayah'),
     tileUrl: env.PILAR_TILE_URL ?? '',
     logLevel: env.LOG_LEVEL ?? 'info',
+    cookieSecure: (['true', 'false'].includes(env.PILAR_COOKIE_SECURE ?? '') ? env.PILAR_COOKIE_SECURE : 'auto') as Config['cookieSecure'],
+    loginRateLimit: Number(env.PILAR_LOGIN_RATE_LIMIT ?? 10),
   };
 }

@@ -5,6 +5,8 @@ import Fastify, { type FastifyInstance, type FastifyBaseLogger, type RawServerDe
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import helmet from '@fastify/helmet';
+import { createHash } from 'node:crypto';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform, hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database } from './db.ts';
@@ -18,11 +20,45 @@ export type RoutesPlugin = (app: ZodApp, ctx: AppContext) => Promise<void> | voi
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
-export async function buildHttp(ctx: AppContext, modules: RoutesPlugin[], opts: { logger?: boolean } = {}): Promise<App> {
+/** CSP: our own scripts plus the hashes of index.html's inline scripts; tiles from the configured host. */
+function contentSecurityPolicy(tileUrl: string) {
+  const index = path.join(webDist, 'index.html');
+  const html = fs.existsSync(index) ? fs.readFileSync(index, 'utf8') : '';
+  const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+  let tileOrigin = '';
+  try {
+    tileOrigin = tileUrl ? new URL(tileUrl.replace(/\{[a-z]\}/g, 'a')).origin : '';
+  } catch { /* an unusable tile URL adds nothing */ }
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", ...hashes],
+    // Leaflet and Swagger UI set inline styles.
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', ...(tileOrigin ? [tileOrigin] : [])],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    upgradeInsecureRequests: null,
+  };
+}
+
+export interface HttpOptions {
+  logger?: boolean;
+  /** Where log lines go (default stdout); tests collect them to prove secrets are never logged. */
+  logStream?: { write(line: string): void };
+}
+
+export async function buildHttp(ctx: AppContext, modules: RoutesPlugin[], opts: HttpOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: ctx.config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: opts.logger === false ? false : {
+      level: ctx.config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
+    },
     trustProxy: true,
   });
+  await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(ctx.config.tileUrl) }, crossOriginEmbedderPolicy: false });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

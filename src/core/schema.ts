@@ -2,3 +2,5 @@
 export * from '../modules/wilayah/schema.ts';
 export * from '../modules/framework/schema.ts';
 export * from '../modules/masterplan/schema.ts';
+export * from '../modules/accounts/schema.ts';
+export * from '../modules/editing/schema.ts';

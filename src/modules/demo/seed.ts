@@ -8,6 +8,8 @@ import { loadOfficialRegions, type Progress } from '../wilayah/load.ts';
 import { importSharedWilayah } from '../wilayah/geo-import.ts';
 import { DEMO_REGIONS } from './content/index.ts';
 import type { DemoRegion } from './types.ts';
+import { recordProgramVersion } from '../editing/history.ts';
+import { seedDemoUsers, type DemoAccount } from './users.ts';
 
 export interface SeedResult { regions: number; programs: number; geoFiles: number; ms: number }
 
@@ -26,16 +28,20 @@ export async function ensureReferenceData(database: Database, wilayahDir: string
  * replaced in its own transaction through the same commands the API uses, so the demo
  * passes every validation rule.
  */
-export async function seedDemo(database: Database, onProgress?: Progress, content: DemoRegion[] = DEMO_REGIONS): Promise<{ programs: number }> {
+export async function seedDemo(database: Database, onProgress?: Progress, content: DemoRegion[] = DEMO_REGIONS): Promise<{ programs: number; accounts: DemoAccount[] }> {
   let programs = 0;
+  const opdIdsByRegion = new Map<string, Map<string, string>>();
   for (const [i, region] of content.entries()) {
-    programs += await seedRegion(database, region);
+    const r = await seedRegion(database, region);
+    programs += r.programs;
+    opdIdsByRegion.set(region.regionCode, r.opdIds);
     onProgress?.(i + 1, content.length, 'demo');
   }
-  return { programs };
+  const accounts = await seedDemoUsers(database.db, opdIdsByRegion);
+  return { programs, accounts };
 }
 
-async function seedRegion(database: Database, demo: DemoRegion): Promise<number> {
+async function seedRegion(database: Database, demo: DemoRegion): Promise<{ programs: number; opdIds: Map<string, string> }> {
   return database.db.transaction(async (tx) => {
     const db = tx as unknown as Database['db'];
     // Nested transactions become savepoints, so the commands' own transactions compose here.
@@ -60,6 +66,7 @@ async function seedRegion(database: Database, demo: DemoRegion): Promise<number>
         serviceName: serviceName ?? null, serviceUrl: serviceUrl ?? null,
       });
       programIds.set(p.code, created.id);
+      await recordProgramVersion(db, created.id, null, 'seed');
       for (const k of kpiList) await createKpi(db, { ...k, programId: created.id, targets: k.targets.map((t) => ({ ...t, valueMax: t.valueMax ?? null })) });
     }
     for (const q of demo.quickWins) {
@@ -68,7 +75,7 @@ async function seedRegion(database: Database, demo: DemoRegion): Promise<number>
       const { programCode: _code, ...rest } = q;
       await setQuickWin(db, { ...rest, masterplanId: plan.id, programId });
     }
-    return demo.programs.length;
+    return { programs: demo.programs.length, opdIds };
   });
 }
 

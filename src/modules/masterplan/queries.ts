@@ -10,7 +10,15 @@ import {
   readinessAnalyses, swotItems,
 } from './schema.ts';
 
-/** Read side of the masterplan module: the views the API and the portal show. */
+/**
+ * Read side of the masterplan module: the views the API and the portal show.
+ * A viewer who may not read unpublished data (the public, foreign regions) never sees
+ * programs that wait for their first approval.
+ */
+export interface Viewer { unpublished: boolean }
+export const PUBLIC: Viewer = { unpublished: false };
+const visible = (v: Viewer) => (v.unpublished ? undefined : eq(programs.published, true));
+const visibleSql = (v: Viewer, alias: string) => (v.unpublished ? sql`` : sql.raw(` and ${alias}.published`));
 
 const opdRef = (o: { id: string; name: string; abbreviation: string }) => ({ id: o.id, name: o.name, abbreviation: o.abbreviation });
 
@@ -30,24 +38,24 @@ async function requireMasterplan(db: DbOrTx, regionCode: string) {
 // single-table select unqualified ("id"), which inside a subquery would bind to the inner table.
 const budgetTotalSql = sql<number>`coalesce((select sum(b.amount) from program_budgets b where b.program_id = "programs"."id"), 0)::float8`;
 
-export async function getMasterplanView(db: DbOrTx, regionCode: string) {
+export async function getMasterplanView(db: DbOrTx, regionCode: string, viewer: Viewer = PUBLIC) {
   const m = await requireMasterplan(db, regionCode);
   const framework = await getFramework(db, m.frameworkVersion);
   const [region] = await db.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.code, regionCode));
   const opdRows = await db.select({
     id: opds.id, name: opds.name, abbreviation: opds.abbreviation, role: opds.role,
-    programCount: sql<number>`(select count(*) from programs p where p.lead_opd_id = "opds"."id")::int`,
+    programCount: sql<number>`(select count(*) from programs p where p.lead_opd_id = "opds"."id"${visibleSql(viewer, 'p')})::int`,
   }).from(opds).where(eq(opds.regionCode, regionCode)).orderBy(asc(opds.name));
   const readiness = await db.select().from(readinessAnalyses).where(eq(readinessAnalyses.masterplanId, m.id));
   const swot = readiness.length
     ? await db.select().from(swotItems).where(inArray(swotItems.readinessId, readiness.map((r) => r.id))).orderBy(asc(swotItems.position))
     : [];
   const progRows = await db.select({ id: programs.id, elementKey: programs.elementKey, budgetTotal: budgetTotalSql })
-    .from(programs).where(eq(programs.masterplanId, m.id));
+    .from(programs).where(and(eq(programs.masterplanId, m.id), visible(viewer)));
   const budgetRows = await db.select({ year: programBudgets.year, source: programBudgets.source, amount: programBudgets.amount, illustrative: programBudgets.illustrative })
-    .from(programBudgets).innerJoin(programs, eq(programs.id, programBudgets.programId)).where(eq(programs.masterplanId, m.id));
+    .from(programBudgets).innerJoin(programs, eq(programs.id, programBudgets.programId)).where(and(eq(programs.masterplanId, m.id), visible(viewer)));
   const qwRows = await db.select({ year: quickWins.year, dimensionKey: quickWins.dimensionKey, progress: quickWins.progress, programId: programs.id, title: programs.title })
-    .from(quickWins).innerJoin(programs, eq(programs.id, quickWins.programId)).where(eq(quickWins.masterplanId, m.id)).orderBy(desc(quickWins.year));
+    .from(quickWins).innerJoin(programs, eq(programs.id, quickWins.programId)).where(and(eq(quickWins.masterplanId, m.id), visible(viewer))).orderBy(desc(quickWins.year));
 
   const elementDim = new Map(framework.dimensions.flatMap((d) => d.elements.map((e) => [e.key, d.key] as const)));
   const sumBy = <K>(rows: { amount: number }[], key: (r: never) => K) => {
@@ -105,10 +113,11 @@ export const programListQuery = z.object({
 export type ProgramListQuery = z.input<typeof programListQuery>;
 
 /** Programs of a region's current masterplan, filtered, sorted and paged. */
-export async function listPrograms(db: DbOrTx, regionCode: string, query: unknown = {}) {
+export async function listPrograms(db: DbOrTx, regionCode: string, query: unknown = {}, viewer: Viewer = PUBLIC) {
   const f = parseInput(programListQuery, query, 'query');
   const m = await requireMasterplan(db, regionCode);
   const where: SQL[] = [eq(programs.masterplanId, m.id)];
+  if (!viewer.unpublished) where.push(eq(programs.published, true));
   if (f.dimension) where.push(sql`${programs.elementKey} in (select e.key from elements e where e.framework_version = ${m.frameworkVersion} and e.dimension_key = ${f.dimension})`);
   if (f.element) where.push(eq(programs.elementKey, f.element));
   if (f.opd) where.push(sql`(${programs.leadOpdId} = ${f.opd} or exists (select 1 from program_supporting_opds s where s.program_id = "programs"."id" and s.opd_id = ${f.opd}))`);
@@ -127,6 +136,7 @@ export async function listPrograms(db: DbOrTx, regionCode: string, query: unknow
   const rows = await db.select({
     id: programs.id, code: programs.code, title: programs.title, elementKey: programs.elementKey, dimensionKey: elements.dimensionKey,
     horizon: programs.horizon, startYear: programs.startYear, endYear: programs.endYear, illustrative: programs.illustrative,
+    published: programs.published,
     budgetTotal: budgetTotalSql, opdId: opds.id, opdName: opds.name, opdAbbr: opds.abbreviation,
     quickWinYears: sql<number[]>`coalesce((select array_agg(q.year order by q.year) from quick_wins q where q.program_id = "programs"."id"), '{}')`,
   }).from(programs)
@@ -138,18 +148,18 @@ export async function listPrograms(db: DbOrTx, regionCode: string, query: unknow
 
 type SummaryRow = {
   id: string; code: string; title: string; elementKey: string; dimensionKey: string; horizon: (typeof HORIZONS)[number];
-  startYear: number; endYear: number; illustrative: boolean; budgetTotal: number; opdId: string; opdName: string; opdAbbr: string; quickWinYears: number[];
+  startYear: number; endYear: number; illustrative: boolean; published: boolean; budgetTotal: number; opdId: string; opdName: string; opdAbbr: string; quickWinYears: number[];
 };
 function toSummary(r: SummaryRow) {
   return {
     id: r.id, code: r.code, title: r.title, dimensionKey: r.dimensionKey, elementKey: r.elementKey,
     leadOpd: { id: r.opdId, name: r.opdName, abbreviation: r.opdAbbr }, horizon: r.horizon,
-    startYear: r.startYear, endYear: r.endYear, budgetTotal: Number(r.budgetTotal), illustrative: r.illustrative,
+    startYear: r.startYear, endYear: r.endYear, budgetTotal: Number(r.budgetTotal), illustrative: r.illustrative, published: r.published,
     quickWinYears: (r.quickWinYears ?? []).map(Number),
   };
 }
 
-export async function getProgramView(db: DbOrTx, id: string) {
+export async function getProgramView(db: DbOrTx, id: string, viewer: Viewer | ((regionCode: string) => Viewer) = PUBLIC) {
   if (!z.string().uuid().safeParse(id).success) throw notFound({ id: 'Program', en: 'Program' }, 'id');
   const [p] = await db.select({ program: programs, opd: opds, dimensionKey: elements.dimensionKey, regionName: regions.name })
     .from(programs)
@@ -157,7 +167,8 @@ export async function getProgramView(db: DbOrTx, id: string) {
     .innerJoin(elements, and(eq(elements.frameworkVersion, programs.frameworkVersion), eq(elements.key, programs.elementKey)))
     .innerJoin(regions, eq(regions.code, programs.regionCode))
     .where(eq(programs.id, id));
-  if (!p) throw notFound({ id: 'Program', en: 'Program' }, 'id');
+  const v = typeof viewer === 'function' ? viewer(p?.program.regionCode ?? '') : viewer;
+  if (!p || (!p.program.published && !v.unpublished)) throw notFound({ id: 'Program', en: 'Program' }, 'id');
   const [supporting, budgets, locations, kpiRows, qws] = await Promise.all([
     db.select({ id: opds.id, name: opds.name, abbreviation: opds.abbreviation }).from(programSupportingOpds)
       .innerJoin(opds, eq(opds.id, programSupportingOpds.opdId)).where(eq(programSupportingOpds.programId, id)).orderBy(asc(opds.name)),
@@ -179,7 +190,7 @@ export async function getProgramView(db: DbOrTx, id: string) {
     dimensionKey: p.dimensionKey, elementKey: prog.elementKey, leadOpd: opdRef(p.opd), supportingOpds: supporting,
     horizon: prog.horizon, startYear: prog.startYear, endYear: prog.endYear,
     service: prog.serviceName || prog.serviceUrl ? { name: prog.serviceName ?? prog.serviceUrl!, url: prog.serviceUrl } : null,
-    illustrative: prog.illustrative, version: prog.version, updatedAt: prog.updatedAt.toISOString(),
+    illustrative: prog.illustrative, published: prog.published, version: prog.version, updatedAt: prog.updatedAt.toISOString(),
     budgets: budgets.map((b) => ({ year: b.year, source: b.source, amount: b.amount, illustrative: b.illustrative })),
     budgetTotal: budgets.reduce((s, b) => s + b.amount, 0),
     locations: locations.map((l) => ({ ...l, level: l.level as 'district' | 'village' })),
@@ -194,7 +205,7 @@ export async function getProgramView(db: DbOrTx, id: string) {
 }
 
 /** Quick wins of a region for a year (default: the latest year that has any). */
-export async function listQuickWins(db: DbOrTx, regionCode: string, query: unknown = {}) {
+export async function listQuickWins(db: DbOrTx, regionCode: string, query: unknown = {}, viewer: Viewer = PUBLIC) {
   const { year } = parseInput(z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), query, 'query');
   const m = await requireMasterplan(db, regionCode);
   const framework: FrameworkView = await getFramework(db, m.frameworkVersion);
@@ -206,7 +217,7 @@ export async function listQuickWins(db: DbOrTx, regionCode: string, query: unkno
   }
   const rows = await db.select({ qw: quickWins, title: programs.title, opd: opds })
     .from(quickWins).innerJoin(programs, eq(programs.id, quickWins.programId)).innerJoin(opds, eq(opds.id, programs.leadOpdId))
-    .where(and(eq(quickWins.masterplanId, m.id), eq(quickWins.year, y)));
+    .where(and(eq(quickWins.masterplanId, m.id), eq(quickWins.year, y), visible(viewer)));
   const order = framework.dimensions.map((d) => d.key);
   return rows
     .sort((a, b) => order.indexOf(a.qw.dimensionKey) - order.indexOf(b.qw.dimensionKey))
@@ -218,18 +229,18 @@ export async function listQuickWins(db: DbOrTx, regionCode: string, query: unkno
     }));
 }
 
-export async function listOpds(db: DbOrTx, regionCode: string) {
+export async function listOpds(db: DbOrTx, regionCode: string, viewer: Viewer = PUBLIC) {
   return db.select({
     id: opds.id, name: opds.name, abbreviation: opds.abbreviation, role: opds.role,
-    programCount: sql<number>`(select count(*) from programs p where p.lead_opd_id = "opds"."id")::int`,
+    programCount: sql<number>`(select count(*) from programs p where p.lead_opd_id = "opds"."id"${visibleSql(viewer, 'p')})::int`,
   }).from(opds).where(eq(opds.regionCode, regionCode)).orderBy(asc(opds.name));
 }
 
-export async function getOpdView(db: DbOrTx, id: string) {
+export async function getOpdView(db: DbOrTx, id: string, viewerOf: (regionCode: string) => Viewer = () => PUBLIC) {
   if (!z.string().uuid().safeParse(id).success) throw notFound({ id: 'OPD', en: 'OPD' }, 'id');
   const [o] = await db.select({ opd: opds, regionName: regions.name }).from(opds).innerJoin(regions, eq(regions.code, opds.regionCode)).where(eq(opds.id, id));
   if (!o) throw notFound({ id: 'OPD', en: 'OPD' }, 'id');
-  const all = await listPrograms(db, o.opd.regionCode, { opd: id, limit: 200 }).catch(() => ({ items: [] }));
+  const all = await listPrograms(db, o.opd.regionCode, { opd: id, limit: 200 }, viewerOf(o.opd.regionCode)).catch(() => ({ items: [] }));
   return {
     id: o.opd.id, name: o.opd.name, abbreviation: o.opd.abbreviation, role: o.opd.role,
     region: { code: o.opd.regionCode, name: o.regionName },
@@ -244,8 +255,8 @@ export async function listParticipants(db: DbOrTx) {
     select r.code, r.name, r.lat, r.lng, r.population, r.area_km2 as "areaKm2",
            p.code as "provinceCode", p.name as "provinceName",
            m.id as "masterplanId", m.title, m.period_start as "periodStart", m.period_end as "periodEnd", m.status,
-           (select count(*) from programs pr where pr.masterplan_id = m.id)::int as "programCount",
-           coalesce((select sum(b.amount) from program_budgets b join programs pr on pr.id = b.program_id where pr.masterplan_id = m.id), 0)::float8 as "budgetTotal"
+           (select count(*) from programs pr where pr.masterplan_id = m.id and pr.published)::int as "programCount",
+           coalesce((select sum(b.amount) from program_budgets b join programs pr on pr.id = b.program_id where pr.masterplan_id = m.id and pr.published), 0)::float8 as "budgetTotal"
     from masterplans m
     join regions r on r.code = m.region_code
     left join regions p on p.code = r.parent_code

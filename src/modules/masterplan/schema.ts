@@ -106,6 +106,8 @@ export const programs = pgTable(
     serviceUrl: text('service_url'),
     /** True when the program itself is invented for the demo (not from a source). */
     illustrative: boolean('illustrative').notNull().default(false),
+    /** False while a program proposed by an OPD officer waits for approval: the public does not see it. */
+    published: boolean('published').notNull().default(true),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
