@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 // One suite, two databases: every test file runs on PGlite and on PostgreSQL (scripts/test.ts
 // starts the throwaway PostgreSQL and sets PILAR_TEST_PG_URL). Browser tests run on both too.
+// Each run builds its own template database (see test/support/global-setup.ts), so two runs
+// on one machine never share one; workers inherit this id from the main process.
+process.env.PILAR_TEST_RUN ??= String(process.pid);
+
 const withPostgres = Boolean(process.env.PILAR_TEST_PG_URL);
 const engines = withPostgres ? (['pglite', 'postgres'] as const) : (['pglite'] as const);
 

@@ -62,18 +62,19 @@ export async function appOver(database: Database, overrides: Partial<Config> = {
 export async function apiHarness(overrides: Partial<Config> = {}): Promise<Harness> {
   const database = await testDatabase();
   const logs: string[] = [];
-  const app = await appOver(database, overrides, logs);
-  return {
-    app, database, logs,
+  // Methods read harness.app, so a test may replace the app (e.g. to simulate a restart).
+  const harness: Harness = {
+    app: await appOver(database, overrides, logs), database, logs,
     async get(url) {
-      const r = await app.inject({ method: 'GET', url });
+      const r = await harness.app.inject({ method: 'GET', url });
       return { status: r.statusCode, body: r.headers['content-type']?.toString().includes('json') ? r.json() : (r.body as never) };
     },
-    client: () => new Client(app),
-    as: (email) => new Client(app).login(email),
+    client: () => new Client(harness.app),
+    as: (email) => new Client(harness.app).login(email),
     async close() {
-      await app.close();
+      await harness.app.close();
       await database.close();
     },
   };
+  return harness;
 }

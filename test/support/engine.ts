@@ -3,8 +3,9 @@ import path from 'node:path';
 /** Which database the current Vitest project runs on (set by vitest.config.ts). */
 export const engine = (process.env.PILAR_TEST_ENGINE ?? 'pglite') as 'pglite' | 'postgres';
 export const root = path.resolve(import.meta.dirname, '../..');
-export const templateDir = path.join(root, '.tmp/test/pglite-template');
-export const templateDbName = 'pilar_template';
+const run = process.env.PILAR_TEST_RUN ?? 'default';
+export const templateDir = path.join(root, `.tmp/test/pglite-template-${run}`);
+export const templateDbName = `pilar_template_${run}`;
 export const wilayahDir = path.resolve(root, '../shared/data/wilayah');
 
 /** A connection URL to another database on the same PostgreSQL server. */

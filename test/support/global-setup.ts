@@ -13,11 +13,22 @@ import { templateDir, templateDbName, urlFor, wilayahDir } from './engine.ts';
 // keep the once-per-run promises on globalThis, which the main process shares.
 const built: Map<string, Promise<void>> = ((globalThis as { __pilarTemplates?: Map<string, Promise<void>> }).__pilarTemplates ??= new Map());
 
-export default function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Global setup runs in the main process, where the project's env is not applied: read it from the project.
   const engine = project.config.env?.PILAR_TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
   if (!built.has(engine)) built.set(engine, buildTemplate(engine));
-  return built.get(engine)!;
+  await built.get(engine)!;
+  return async () => {
+    // The first teardown of an engine removes its template; the other project's finds nothing to do.
+    if (!built.delete(engine)) return;
+    if (engine === 'pglite') fs.rmSync(templateDir, { recursive: true, force: true });
+    else {
+      const admin = new pg.Client({ connectionString: urlFor('postgres') });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${templateDbName}`).catch(() => undefined);
+      await admin.end();
+    }
+  };
 }
 
 async function buildTemplate(engine: 'pglite' | 'postgres'): Promise<void> {
