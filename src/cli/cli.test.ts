@@ -68,4 +68,25 @@ describe('pilar CLI', () => {
     expect((await reopened.exec('select count(*)::int as n from masterplans')).rows[0]!.n).toBe(4);
     await database.pause();
   });
+
+  it('user add, list and reset-password', () => {
+    const add = pilar('user', 'add', '--email', 'Operator@Kukar.go.id', '--name', 'Operator', '--role', 'council', '--region', '64.02');
+    expect(add.status, add.stderr).toBe(0);
+    expect(add.stdout).toMatch(/created operator@kukar\.go\.id \(council\), temporary password: \w{4}-\w{4}-\w{4}-\w{4}/);
+    const bad = pilar('user', 'add', '--email', 'x@y.id', '--name', 'X', '--role', 'opd_officer', '--region', '64.02');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/opdId/);
+    const list = pilar('user', 'list', '--region', '64.02');
+    expect(list.stdout).toMatch(/operator@kukar\.go\.id\s+council/);
+    expect(list.stdout).toMatch(/koordinator\.kukar@demo\.pilar\.id\s+coordinator/);
+    const reset = pilar('user', 'reset-password', 'operator@kukar.go.id');
+    expect(reset.stdout).toMatch(/temporary password for operator@kukar\.go\.id: \w{4}-/);
+    expect(pilar('user', 'reset-password', 'nobody@x.id').status).toBe(2);
+  });
+
+  it('seed demo prints the demo accounts and their password', () => {
+    const r = pilar('seed', 'demo');
+    expect(r.stdout).toContain('pilar-demo-2026');
+    expect(r.stdout).toMatch(/opd\.kukar@demo\.pilar\.id\s+opd_officer/);
+  });
 });
