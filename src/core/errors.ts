@@ -32,7 +32,13 @@ const localeEn = z.locales.en();
 /** Turns the first zod issue into an AppError naming the field, in Indonesian and English. */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix = ''): AppError {
   const issue = issues[0]!;
-  const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix || 'input';
+  // An unknown key is named itself, so the caller sees which key to remove.
+  const extra = issue.code === 'unrecognized_keys' ? [(issue as { keys?: string[] }).keys?.[0] ?? ''] : [];
+  const field = [prefix, ...issue.path.map(String), ...extra].filter(Boolean).join('.') || prefix || 'input';
+  if (issue.path.length === 0 && issue.code === 'invalid_type' && (issue as { expected?: string }).expected !== undefined && !extra.length) {
+    const expected = (issue as { expected?: string }).expected;
+    if (expected === 'object' || expected === 'record') return invalid(field, { id: 'harus berupa objek JSON', en: 'must be a JSON object' });
+  }
   const custom = issue.message ? bilingualCustom(issue.message) : undefined;
   if (custom) return invalid(field, custom);
   const raw = issue as unknown as Parameters<NonNullable<typeof localeEn.localeError>>[0];

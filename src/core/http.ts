@@ -43,6 +43,18 @@ function contentSecurityPolicy(tileUrl: string) {
   };
 }
 
+/** Path of the first string (or key) holding a NUL character, if any. */
+function findNul(value: unknown, at: string, depth = 0): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? at : undefined;
+  if (!value || typeof value !== 'object' || depth > 20) return undefined;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes('\u0000')) return at;
+    const found = findNul(v, `${at}.${k}`, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export interface HttpOptions {
   logger?: boolean;
   /** Where log lines go (default stdout); tests collect them to prove secrets are never logged. */
@@ -60,6 +72,11 @@ export async function buildHttp(ctx: AppContext, modules: RoutesPlugin[], opts: 
   });
   await app.register(helmet, { contentSecurityPolicy: { directives: contentSecurityPolicy(ctx.config.tileUrl) }, crossOriginEmbedderPolicy: false });
   app.setValidatorCompiler(validatorCompiler);
+  // PostgreSQL text cannot hold NUL characters: refuse them up front, naming where they are.
+  app.addHook('preValidation', async (req) => {
+    const where = findNul(req.body, 'body') ?? findNul(req.query, 'query');
+    if (where) throw new AppError(400, 'invalid', { id: `Isian "${where}" berisi karakter NUL yang tidak diizinkan`, en: `Field "${where}" contains a NUL character, which is not allowed` }, where);
+  });
   app.setSerializerCompiler(serializerCompiler);
 
   app.setErrorHandler((err, req, reply) => {
@@ -75,9 +92,22 @@ export async function buildHttp(ctx: AppContext, modules: RoutesPlugin[], opts: 
       return reply.status(400).send(e.toJSON());
     }
     const status = (err as { statusCode?: number }).statusCode ?? 500;
-    if (status >= 500) req.log.error({ err }, 'request failed');
-    const message = status === 500 ? { id: 'Terjadi kesalahan di server', en: 'Internal server error' } : { id: (err as Error).message, en: (err as Error).message };
-    return reply.status(status).send({ error: { code: status === 500 ? 'internal' : ((err as { code?: string }).code ?? 'error'), message } });
+    if (status >= 500) {
+      req.log.error({ err }, 'request failed');
+      return reply.status(status).send({ error: { code: 'internal', message: { id: 'Terjadi kesalahan di server', en: 'Internal server error' } } });
+    }
+    // Fastify's own 4xx (unreadable JSON, a forbidden __proto__ key, wrong content type, too large).
+    const code = (err as { code?: string }).code ?? 'error';
+    const isBody = code.startsWith('FST_ERR_CTP_');
+    return reply.status(status).send({
+      error: {
+        code: isBody ? 'invalid_body' : code,
+        message: isBody
+          ? { id: `Isi permintaan tidak dapat dibaca (JSON rusak, kunci terlarang seperti __proto__, atau jenis isi salah): ${(err as Error).message}`, en: `The request body cannot be read (broken JSON, a forbidden key such as __proto__, or a wrong content type): ${(err as Error).message}` }
+          : { id: `Permintaan ditolak: ${(err as Error).message}`, en: `Request refused: ${(err as Error).message}` },
+        field: isBody ? 'body' : 'request',
+      },
+    });
   });
 
   await app.register(swagger, {

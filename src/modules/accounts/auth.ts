@@ -98,7 +98,7 @@ const passwordChange = z.object({
 
 /** Changes the caller's password; other sessions of the user end. */
 export async function changePassword(db: Db, actor: Actor | null, sessionToken: string | undefined, input: unknown, ip?: string | null) {
-  if (!actor?.userId || actor.via !== 'session') throw forbidden();
+  if (!actor?.userId || actor.via !== 'session') throw forbidden('authorization');
   const p = parseInput(passwordChange, input);
   const [u] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!u || !(await verifyPassword(u.passwordHash, p.currentPassword))) {
@@ -125,7 +125,7 @@ function checkTotp(secret: string, code: string): boolean {
 }
 
 export async function totpSetup(db: Db, actor: Actor | null) {
-  if (!actor?.userId || actor.via !== 'session') throw forbidden();
+  if (!actor?.userId || actor.via !== 'session') throw forbidden('authorization');
   if (!ADMIN_ROLES.includes(actor.role) && actor.role !== 'bappeda') {
     throw new AppError(403, 'forbidden', { id: 'Verifikasi dua langkah untuk peran admin', en: 'Two-step verification is for admin roles' });
   }
@@ -137,7 +137,7 @@ export async function totpSetup(db: Db, actor: Actor | null) {
 const totpCode = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'Kode 6 angka | A 6-digit code') }).strict();
 
 export async function totpEnable(db: Db, actor: Actor | null, input: unknown, ip?: string | null, enable = true) {
-  if (!actor?.userId || actor.via !== 'session') throw forbidden();
+  if (!actor?.userId || actor.via !== 'session') throw forbidden('authorization');
   const { code } = parseInput(totpCode, input);
   const [u] = await db.select().from(users).where(eq(users.id, actor.userId));
   if (!u?.totpSecret || !checkTotp(u.totpSecret, code)) throw invalid('code', { id: 'kode tidak cocok', en: 'the code does not match' });
@@ -157,7 +157,7 @@ const tokenInput = z.object({
 
 export async function createApiToken(db: Db, actor: Actor | null, input: unknown, ip?: string | null) {
   const t = parseInput(tokenInput, input);
-  if (!can(actor, 'user.manage', { regionCode: t.regionCode }) || actor?.via !== 'session') throw forbidden();
+  if (!can(actor, 'user.manage', { regionCode: t.regionCode }) || actor?.via !== 'session') throw forbidden('regionCode');
   const raw = `pilar_${token()}`;
   const [row] = await db.transaction(async (tx) => {
     const r = await tx.insert(apiTokens).values({ ...t, tokenHash: sha256(raw), createdBy: actor.userId }).returning();
@@ -168,9 +168,9 @@ export async function createApiToken(db: Db, actor: Actor | null, input: unknown
 }
 
 export async function listApiTokens(db: DbOrTx, actor: Actor | null) {
-  if (!actor) throw forbidden();
+  if (!actor) throw forbidden('authorization');
   const rows = await db.select().from(apiTokens).where(actor.role === 'national_admin' ? undefined : eq(apiTokens.regionCode, actor.regionCode ?? ''));
-  if (actor.role !== 'national_admin' && !can(actor, 'user.manage', { regionCode: actor.regionCode ?? '' })) throw forbidden();
+  if (actor.role !== 'national_admin' && !can(actor, 'user.manage', { regionCode: actor.regionCode ?? '' })) throw forbidden('authorization');
   return rows.map((t) => ({ id: t.id, name: t.name, regionCode: t.regionCode, role: t.role, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null }));
 }
 
@@ -179,7 +179,7 @@ export async function revokeApiToken(db: Db, actor: Actor | null, id: string, ip
   await db.transaction(async (tx) => {
     const [t] = await tx.select().from(apiTokens).where(eq(apiTokens.id, id));
     if (!t) throw notFound({ id: 'Token', en: 'Token' }, 'id');
-    if (!can(actor, 'user.manage', { regionCode: t.regionCode }) || actor?.via !== 'session') throw forbidden();
+    if (!can(actor, 'user.manage', { regionCode: t.regionCode }) || actor?.via !== 'session') throw forbidden('id');
     await tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, id));
     await audit(tx, { actor, action: 'token.revoke', entityType: 'api_token', entityId: id, regionCode: t.regionCode, ip });
   });

@@ -88,7 +88,7 @@ export const accountRoutes: RoutesPlugin = async (app, { database, config }) => 
     const a = requireActor(req as never);
     if (a.role === 'national_admin') return req.query;
     const region = req.query.region ?? a.regionCode ?? '';
-    if (!can(a, 'audit.read', { regionCode: region })) throw forbidden();
+    if (!can(a, 'audit.read', { regionCode: region })) throw forbidden('region');
     return { ...req.query, region };
   };
   app.get('/audit', { schema: { tags: ['accounts'], summary: 'Audit log (coordinator: own region; national admin: all)', querystring: auditQ } }, (req) => listAudit(db, auditScope(req)));

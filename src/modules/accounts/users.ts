@@ -65,6 +65,8 @@ async function checkRoleFields(db: DbOrTx, u: { role: string; regionCode: string
     throw invalid('opdId', { id: 'hanya petugas OPD yang terikat OPD', en: 'only OPD officers belong to an OPD' });
   }
   if (u.assessorRegions.length) {
+    const dup = u.assessorRegions.findIndex((c, i) => u.assessorRegions.indexOf(c) !== i);
+    if (dup >= 0) throw invalid(`assessorRegions.${dup}`, { id: 'wilayah ganda', en: 'duplicate region' });
     if (u.role !== 'assessor') throw invalid('assessorRegions', { id: 'hanya untuk asesor', en: 'only for assessors' });
     const found = await db.select({ code: regions.code }).from(regions).where(inArray(regions.code, u.assessorRegions));
     const i = u.assessorRegions.findIndex((c) => !found.some((f) => f.code === c));
@@ -84,7 +86,7 @@ export interface CreatedUser { user: PublicUser; temporaryPassword?: string }
 /** Creates a user; without a password a temporary one is generated and returned once. */
 export async function createUser(db: Db, actor: Actor | null, input: unknown, ctx: { ip?: string | null; system?: boolean } = {}): Promise<CreatedUser> {
   const u = parseInput(userInput, input);
-  if (!ctx.system && !mayManage(actor, u)) throw forbidden();
+  if (!ctx.system && !mayManage(actor, u)) throw forbidden(u.role === 'national_admin' || u.role === 'assessor' ? 'role' : 'regionCode');
   const temp = u.password ? undefined : temporaryPassword();
   const passwordHash = await hashPassword(u.password ?? temp!);
   return db.transaction(async (tx) => {
@@ -112,9 +114,11 @@ export async function updateUser(db: Db, actor: Actor | null, id: string, patch:
   return db.transaction(async (tx) => {
     const cur = await loadUser(tx, id);
     const next = { role: p.role ?? cur.role, regionCode: cur.regionCode, opdId: p.opdId === undefined ? cur.opdId : p.opdId };
-    if (!mayManage(actor, cur) || !mayManage(actor, next)) throw forbidden();
-    const ar = p.assessorRegions ?? (await publicUser(tx, cur)).assessorRegions;
-    await checkRoleFields(tx, { ...next, assessorRegions: next.role === 'assessor' ? ar : [] });
+    if (!mayManage(actor, cur)) throw forbidden('id');
+    if (!mayManage(actor, next)) throw forbidden('role');
+    const ar = p.assessorRegions ?? (next.role === 'assessor' ? (await publicUser(tx, cur)).assessorRegions : []);
+    await checkRoleFields(tx, { ...next, assessorRegions: ar });
+    if (next.role !== 'assessor') await tx.delete(assessorRegions).where(eq(assessorRegions.userId, id));
     const { assessorRegions: arPatch, ...fields } = p;
     const [row] = await tx.update(users).set({ ...fields, version: cur.version + 1, updatedAt: new Date() }).where(eq(users.id, id)).returning();
     if (arPatch) {
@@ -133,7 +137,7 @@ export async function resetPassword(db: Db, actor: Actor | null, id: string, ip?
   const passwordHash = await hashPassword(temp);
   await db.transaction(async (tx) => {
     const cur = await loadUser(tx, id);
-    if (!mayManage(actor, cur)) throw forbidden();
+    if (!mayManage(actor, cur)) throw forbidden('id');
     await tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: new Date() }).where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
     await audit(tx, { actor, action: 'user.reset_password', entityType: 'user', entityId: id, regionCode: cur.regionCode, ip });
@@ -142,7 +146,7 @@ export async function resetPassword(db: Db, actor: Actor | null, id: string, ip?
 }
 
 export async function listUsers(db: DbOrTx, actor: Actor | null, regionCode: string): Promise<PublicUser[]> {
-  if (!can(actor, 'user.manage', { regionCode })) throw forbidden();
+  if (!can(actor, 'user.manage', { regionCode })) throw forbidden('code');
   const rows = await db.select().from(users).where(and(eq(users.regionCode, regionCode))).orderBy(asc(users.role), asc(users.email));
   const assessors = await db.select({ u: users }).from(users).innerJoin(assessorRegions, eq(assessorRegions.userId, users.id)).where(eq(assessorRegions.regionCode, regionCode));
   return Promise.all([...rows, ...assessors.map((a) => a.u)].map((u) => publicUser(db, u)));

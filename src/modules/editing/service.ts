@@ -23,6 +23,9 @@ import { pendingChanges } from './schema.ts';
  */
 export interface Ctx { actor: Actor | null; ip?: string | null }
 
+/** A body value as a string for routing the authorization check; anything else is "" (validation names it later). */
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
 const ROLLBACK = Symbol('dry-run');
 /** Runs fn in a transaction that is always rolled back: validates a change with the real rules, writes nothing. */
 async function dryRun(db: Db, fn: (tx: Db) => Promise<unknown>): Promise<void> {
@@ -36,7 +39,7 @@ async function dryRun(db: Db, fn: (tx: Db) => Promise<unknown>): Promise<void> {
   }
 }
 
-const versionBody = z.object({ version: z.number({ error: 'Versi awal wajib dikirim | The version you started from is required' }).int().min(1) }).passthrough();
+const versionBody = z.object({ version: z.number({ error: 'Versi awal wajib dikirim | The version you started from is required' }).int().min(1).max(1_000_000_000) }).passthrough();
 function splitVersion(body: unknown): { version: number; patch: Record<string, unknown> } {
   const { version, ...patch } = parseInput(versionBody, body);
   return { version, patch };
@@ -46,11 +49,16 @@ function splitVersion(body: unknown): { version: number; patch: Record<string, u
 async function conflictWithChanges(db: DbOrTx, programId: string, baseVersion: number): Promise<AppError> {
   const cur = await programSnapshot(db, programId);
   const base = await versionSnapshot(db, programId, baseVersion);
-  const fields = base && cur ? diffSnapshots(base, cur.snapshot).map((c) => c.field) : [];
-  const list = fields.length ? fields.join(', ') : '?';
+  if (!base || !cur) {
+    return new AppError(409, 'version_conflict', {
+      id: `Versi ${baseVersion} tidak cocok dengan versi sekarang (${cur?.version}). Muat ulang lalu ulangi perubahan Anda.`,
+      en: `Version ${baseVersion} does not match the current version (${cur?.version}). Reload and apply your change again.`,
+    }, 'version');
+  }
+  const list = diffSnapshots(base, cur.snapshot).map((c) => c.field).join(', ') || '-';
   return new AppError(409, 'version_conflict', {
-    id: `Program ini sudah diubah orang lain (versi ${cur?.version}, Anda mulai dari versi ${baseVersion}). Yang berubah: ${list}. Muat ulang lalu ulangi perubahan Anda.`,
-    en: `Someone else changed this program meanwhile (version ${cur?.version}, you started from ${baseVersion}). Changed: ${list}. Reload and apply your change again.`,
+    id: `Program ini sudah diubah orang lain (versi ${cur.version}, Anda mulai dari versi ${baseVersion}). Yang berubah: ${list}. Muat ulang lalu ulangi perubahan Anda.`,
+    en: `Someone else changed this program meanwhile (version ${cur.version}, you started from ${baseVersion}). Changed: ${list}. Reload and apply your change again.`,
   }, 'version');
 }
 
@@ -62,16 +70,16 @@ async function loadProgram(db: DbOrTx, id: string) {
 }
 
 /** Unreadable programs answer 404 (their existence is not disclosed); readable but not writable ones 403. */
-function denyProgram(actor: Actor | null, p: { regionCode: string; published: boolean }): never {
-  if (!p.published && !can(actor, 'region.readUnpublished', { regionCode: p.regionCode })) throw notFound({ id: 'Program', en: 'Program' }, 'id');
-  throw forbidden();
+function denyProgram(actor: Actor | null, p: { regionCode: string; published: boolean }, field = 'id'): never {
+  if (!p.published && !can(actor, 'region.readUnpublished', { regionCode: p.regionCode })) throw notFound({ id: 'Program', en: 'Program' }, field);
+  throw forbidden(field);
 }
 
 // ---- programs ----
 
 export async function createProgramAs(db: Db, ctx: Ctx, input: unknown) {
   const body = (input ?? {}) as Record<string, unknown>;
-  const planId = typeof body.masterplanId === 'string' ? body.masterplanId : '';
+  const planId = str(body.masterplanId);
   const [plan] = z.string().uuid().safeParse(planId).success ? await db.select().from(masterplans).where(eq(masterplans.id, planId)) : [];
   if (!plan) throw notFound({ id: 'Masterplan', en: 'Masterplan' }, 'masterplanId');
   const mode = programWriteMode(ctx.actor, { regionCode: plan.regionCode, opdId: typeof body.leadOpdId === 'string' ? body.leadOpdId : null });
@@ -148,7 +156,7 @@ export async function historyAs(db: Db, ctx: Ctx, id: string) {
   return programHistory(db, id);
 }
 
-const restoreBody = z.object({ version: z.number().int().min(1), currentVersion: z.number().int().min(1) }).strict();
+const restoreBody = z.object({ version: z.number().int().min(1).max(1_000_000_000), currentVersion: z.number().int().min(1).max(1_000_000_000) }).strict();
 
 /** Brings back an earlier version's fields as a new version (or as a proposal, for an OPD officer). */
 export async function restoreProgramAs(db: Db, ctx: Ctx, id: string, body: unknown) {
@@ -173,10 +181,10 @@ async function programOfKpi(db: DbOrTx, kpiId: string) {
 }
 
 export async function createKpiAs(db: Db, ctx: Ctx, input: unknown) {
-  const programId = String((input as { programId?: unknown } | null)?.programId ?? '');
+  const programId = str((input as { programId?: unknown } | null)?.programId);
   const p = await loadProgram(db, programId).catch(() => { throw notFound({ id: 'Program', en: 'Program' }, 'programId'); });
   const mode = programWriteMode(ctx.actor, { regionCode: p.regionCode, opdId: p.leadOpdId });
-  if (!mode) denyProgram(ctx.actor, p);
+  if (!mode) denyProgram(ctx.actor, p, 'programId');
   if (mode === 'draft') {
     await dryRun(db, (tx) => createKpi(tx, input));
     return db.transaction(async (tx) => {
@@ -229,7 +237,7 @@ const listChangesQuery = z.object({ status: z.enum(['pending', 'approved', 'reje
 
 export async function listChanges(db: DbOrTx, ctx: Ctx, regionCode: string, query: unknown = {}) {
   const { status } = parseInput(listChangesQuery, query, 'query');
-  if (!can(ctx.actor, 'region.readUnpublished', { regionCode })) throw forbidden();
+  if (!can(ctx.actor, 'region.readUnpublished', { regionCode })) throw forbidden('code');
   const rows = await db.select().from(pendingChanges).where(and(eq(pendingChanges.regionCode, regionCode), eq(pendingChanges.status, status))).orderBy(desc(pendingChanges.createdAt));
   return describeChanges(db, rows);
 }
@@ -275,7 +283,7 @@ const alreadyDecided = () => new AppError(409, 'already_decided', { id: 'Usulan 
 /** Applies a pending change with the same commands as a direct edit; a stale base version answers 409. */
 export async function approveChange(db: Db, ctx: Ctx, id: string) {
   const c = await loadChange(db, id);
-  if (!can(ctx.actor, 'change.decide', { regionCode: c.regionCode })) throw forbidden();
+  if (!can(ctx.actor, 'change.decide', { regionCode: c.regionCode })) throw forbidden('id');
   if (c.status !== 'pending') throw alreadyDecided();
   return db.transaction(async (tx) => {
     const t = tx as unknown as Db;
@@ -306,7 +314,7 @@ const rejectBody = z.object({ comment: z.string().trim().min(1, 'Beri alasan unt
 export async function rejectChange(db: Db, ctx: Ctx, id: string, body: unknown) {
   const { comment } = parseInput(rejectBody, body);
   const c = await loadChange(db, id);
-  if (!can(ctx.actor, 'change.decide', { regionCode: c.regionCode })) throw forbidden();
+  if (!can(ctx.actor, 'change.decide', { regionCode: c.regionCode })) throw forbidden('id');
   if (c.status !== 'pending') throw alreadyDecided();
   return db.transaction(async (tx) => {
     await tx.update(pendingChanges).set({ status: 'rejected', comment, decidedBy: ctx.actor?.userId ?? null, decidedAt: new Date() }).where(eq(pendingChanges.id, id));
@@ -324,14 +332,14 @@ export async function pendingOfProgram(db: DbOrTx, programId: string) {
 // ---- masterplan, readiness, OPDs, quick wins ----
 
 async function planRegion(db: DbOrTx, masterplanId: unknown, field = 'masterplanId') {
-  const id = String(masterplanId ?? '');
+  const id = str(masterplanId);
   const [m] = z.string().uuid().safeParse(id).success ? await db.select().from(masterplans).where(eq(masterplans.id, id)) : [];
   if (!m) throw notFound({ id: 'Masterplan', en: 'Masterplan' }, field);
   return m;
 }
 
 export async function createMasterplanAs(db: Db, ctx: Ctx, input: unknown) {
-  const regionCode = String((input as { regionCode?: unknown } | null)?.regionCode ?? '');
+  const regionCode = str((input as { regionCode?: unknown } | null)?.regionCode);
   if (!can(ctx.actor, 'masterplan.create', { regionCode })) throw forbidden('regionCode');
   return db.transaction(async (tx) => {
     const m = await createMasterplan(tx as unknown as Db, input);
@@ -342,7 +350,7 @@ export async function createMasterplanAs(db: Db, ctx: Ctx, input: unknown) {
 
 export async function updateMasterplanAs(db: Db, ctx: Ctx, id: string, body: unknown) {
   const m = await planRegion(db, id, 'id');
-  if (!can(ctx.actor, 'masterplan.write', { regionCode: m.regionCode })) throw forbidden();
+  if (!can(ctx.actor, 'masterplan.write', { regionCode: m.regionCode })) throw forbidden('id');
   const { version, patch } = splitVersion(body);
   return db.transaction(async (tx) => {
     const r = await updateMasterplan(tx as unknown as Db, id, patch, version);
@@ -353,7 +361,7 @@ export async function updateMasterplanAs(db: Db, ctx: Ctx, id: string, body: unk
 
 export async function saveReadinessAs(db: Db, ctx: Ctx, masterplanId: string, body: unknown) {
   const m = await planRegion(db, masterplanId, 'id');
-  if (!can(ctx.actor, 'masterplan.write', { regionCode: m.regionCode })) throw forbidden();
+  if (!can(ctx.actor, 'masterplan.write', { regionCode: m.regionCode })) throw forbidden('id');
   return db.transaction(async (tx) => {
     const r = await saveReadiness(tx as unknown as Db, { ...(body as object), masterplanId });
     await audit(tx, { actor: ctx.actor, action: 'readiness.save', entityType: 'readiness', entityId: r.id, regionCode: m.regionCode, ip: ctx.ip });
@@ -362,7 +370,7 @@ export async function saveReadinessAs(db: Db, ctx: Ctx, masterplanId: string, bo
 }
 
 export async function createOpdAs(db: Db, ctx: Ctx, input: unknown) {
-  const regionCode = String((input as { regionCode?: unknown } | null)?.regionCode ?? '');
+  const regionCode = str((input as { regionCode?: unknown } | null)?.regionCode);
   if (!can(ctx.actor, 'opd.write', { regionCode })) throw forbidden('regionCode');
   return db.transaction(async (tx) => {
     const o = await createOpd(tx as unknown as Db, input);
@@ -379,7 +387,7 @@ async function loadOpd(db: DbOrTx, id: string) {
 
 export async function updateOpdAs(db: Db, ctx: Ctx, id: string, body: unknown) {
   const o = await loadOpd(db, id);
-  if (!can(ctx.actor, 'opd.write', { regionCode: o.regionCode })) throw forbidden();
+  if (!can(ctx.actor, 'opd.write', { regionCode: o.regionCode })) throw forbidden('id');
   const { version, patch } = splitVersion(body);
   return db.transaction(async (tx) => {
     const r = await updateOpd(tx as unknown as Db, id, patch, version);
@@ -390,7 +398,7 @@ export async function updateOpdAs(db: Db, ctx: Ctx, id: string, body: unknown) {
 
 export async function deleteOpdAs(db: Db, ctx: Ctx, id: string) {
   const o = await loadOpd(db, id);
-  if (!can(ctx.actor, 'opd.write', { regionCode: o.regionCode })) throw forbidden();
+  if (!can(ctx.actor, 'opd.write', { regionCode: o.regionCode })) throw forbidden('id');
   await db.transaction(async (tx) => {
     await deleteOpd(tx as unknown as Db, id);
     await audit(tx, { actor: ctx.actor, action: 'opd.delete', entityType: 'opd', entityId: id, regionCode: o.regionCode, ip: ctx.ip, details: { name: o.name } });
@@ -411,7 +419,7 @@ export async function deleteQuickWinAs(db: Db, ctx: Ctx, id: string) {
   const [q] = z.string().uuid().safeParse(id).success ? await db.select().from(quickWins).where(eq(quickWins.id, id)) : [];
   if (!q) throw notFound({ id: 'Quick win', en: 'Quick win' }, 'id');
   const m = await planRegion(db, q.masterplanId);
-  if (!can(ctx.actor, 'quickwin.write', { regionCode: m.regionCode })) throw forbidden();
+  if (!can(ctx.actor, 'quickwin.write', { regionCode: m.regionCode })) throw forbidden('id');
   await db.transaction(async (tx) => {
     await deleteQuickWin(tx as unknown as Db, id);
     await audit(tx, { actor: ctx.actor, action: 'quickwin.delete', entityType: 'quick_win', entityId: id, regionCode: m.regionCode, ip: ctx.ip });
@@ -421,7 +429,7 @@ export async function deleteQuickWinAs(db: Db, ctx: Ctx, id: string) {
 /** What needs the user's attention. */
 export async function dashboard(db: Db, ctx: Ctx) {
   const a = ctx.actor;
-  if (!a) throw forbidden();
+  if (!a) throw forbidden('authorization');
   const region = a.regionCode;
   const decide = region && can(a, 'change.decide', { regionCode: region });
   const pending = decide ? await db.select().from(pendingChanges).where(and(eq(pendingChanges.regionCode, region), eq(pendingChanges.status, 'pending'))).orderBy(desc(pendingChanges.createdAt)) : [];

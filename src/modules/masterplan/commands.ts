@@ -64,6 +64,7 @@ export async function updateMasterplan(db: Db, id: string, patch: unknown, expec
     const cur = await loadMasterplan(tx, id, 'id');
     const start = p.periodStart ?? cur.periodStart, end = p.periodEnd ?? cur.periodEnd;
     if (end < start) throw invalid('periodEnd', { id: 'tahun akhir sebelum tahun awal', en: 'end year is before start year' });
+    if (end - start > 20) throw invalid('periodEnd', { id: 'periode paling lama 20 tahun', en: 'period can be at most 20 years' });
     return updateVersioned(tx, masterplans, id, expectedVersion, p, { id: 'Masterplan', en: 'Masterplan' });
   });
 }
