@@ -52,7 +52,7 @@ describe('masterplan', () => {
     await rejects(createMasterplan(db, { regionCode: '64.03', title: '', periodStart: 2024, periodEnd: 2030 }), 400, 'title');
     await rejects(createMasterplan(db, { regionCode: '64.03', title: 'x', periodStart: 2030, periodEnd: 2024 }), 400, 'periodEnd');
     await rejects(createMasterplan(db, { regionCode: '64.03', title: 'x', periodStart: 1990, periodEnd: 2024 }), 400, 'periodStart');
-    await rejects(createMasterplan(db, { regionCode: '64.03', title: 'x', periodStart: 2024, periodEnd: 2030, colour: 'red' }), 400, 'input');
+    await rejects(createMasterplan(db, { regionCode: '64.03', title: 'x', periodStart: 2024, periodEnd: 2030, colour: 'red' }), 400, 'colour');
     await rejects(createMasterplan(db, { regionCode: '64.03', title: 'Dua', periodStart: 2024, periodEnd: 2033 }), 409, 'periodStart');
   });
 

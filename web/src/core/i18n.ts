@@ -3,6 +3,8 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import id from '../i18n/id.json' with { type: 'json' };
 import en from '../i18n/en.json' with { type: 'json' };
 import type { Lang } from './api/types.ts';
+// Only the type: the console's texts (namespace "admin") load with the console's own chunk.
+type AdminTexts = typeof import('../i18n/admin/id.json', { with: { type: 'json' } });
 
 export const LANGS: Lang[] = ['id', 'en'];
 const STORAGE_KEY = 'pilar.lang';
@@ -18,7 +20,7 @@ function storedLang(): Lang {
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof id };
+    resources: { translation: typeof id; admin: AdminTexts };
   }
 }
 

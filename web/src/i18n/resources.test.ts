@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import adminEn from './admin/en.json' with { type: 'json' };
+import adminId from './admin/id.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
 import id from './id.json' with { type: 'json' };
 
@@ -21,10 +23,15 @@ function flatten(tree: Tree, prefix = ''): Map<string, string[]> {
 }
 const vars = (texts: string[]) => [...new Set(texts.flatMap((t) => [...t.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1])))].sort();
 
-describe('i18n resources', () => {
-  const ids = flatten(id as Tree);
-  const ens = flatten(en as Tree);
+// The portal's texts, and the admin console's (namespace "admin", loaded with the console).
+const SETS: [string, Tree, Tree][] = [
+  ['portal', id as Tree, en as Tree],
+  ['admin', adminId as Tree, adminEn as Tree],
+];
 
+describe.each(SETS)('i18n resources: %s', (_name, idTree, enTree) => {
+  const ids = flatten(idTree);
+  const ens = flatten(enTree);
   test('Indonesian and English have the same keys', () => {
     expect([...ens.keys()].sort()).toEqual([...ids.keys()].sort());
   });

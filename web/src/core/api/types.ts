@@ -108,3 +108,54 @@ export type ProgramQuery = {
   location?: string; q?: string; sort?: 'code' | 'title' | 'startYear' | 'budget'; order?: 'asc' | 'desc';
   limit?: number; offset?: number;
 };
+
+/* Accounts, roles, editing (docs/api.md, issue 4). */
+export type Role = 'national_admin' | 'coordinator' | 'bappeda' | 'opd_officer' | 'assessor' | 'council';
+export const ROLES: Role[] = ['national_admin', 'coordinator', 'bappeda', 'opd_officer', 'assessor', 'council'];
+export type User = {
+  id: string; email: string; name: string; role: Role; regionCode: string | null;
+  opdId: string | null; assessorRegions: string[]; totpEnabled: boolean; active: boolean;
+  /** Set while the user still has a temporary password (not in docs/api.md; sent by the server). */
+  mustChangePassword?: boolean;
+};
+export type Me = {
+  user: User | null; csrfToken: string | null;
+  /** What the UI may offer; the server checks again on every request. */
+  can: {
+    editRegions: string[]; decideRegions: string[]; manageUsersRegions: string[]; auditRegions: string[]; allRegions: boolean;
+    /** Not in docs/api.md; sent by the server. */
+    readUnpublishedRegions?: string[];
+  };
+};
+export type PersonRef = { id: string; name: string };
+export type DiffEntry = { field: string; before: unknown; after: unknown };
+export type ChangeStatus = 'pending' | 'approved' | 'rejected';
+export type Change = {
+  id: string; regionCode: string; entityType: 'program' | 'kpi'; entityId: string; entityTitle: string;
+  action: 'create' | 'update'; status: ChangeStatus; baseVersion: number;
+  patch: Record<string, unknown>; diff: DiffEntry[];
+  author: PersonRef; createdAt: string; decidedBy: PersonRef | null;
+  decidedAt: string | null; comment: string | null;
+};
+export type AuditEntry = {
+  id: string; at: string; actor: { id: string; name: string; email: string } | null; action: string;
+  entityType: string | null; entityId: string | null; regionCode: string | null; ip: string | null; details: unknown;
+};
+export type Dashboard = {
+  pendingChanges: Change[]; myChanges: Change[]; returned: Change[];
+  /** docs/api.md says ProgramSummary[]; the server sends {id, code, title} only. */
+  unpublishedPrograms: (Pick<ProgramSummary, 'id' | 'code' | 'title'> & Partial<ProgramSummary>)[];
+};
+/** What a viewer who may see unpublished data of the region gets in addition. */
+export type AdminProgramSummary = ProgramSummary & { published?: boolean };
+export type AdminKpi = Kpi & { version?: number };
+export type AdminProgram = Omit<Program, 'kpis'> & {
+  kpis: AdminKpi[]; published?: boolean; pendingChange?: Change | null; hasPendingChanges?: boolean;
+};
+/** PATCH/POST /api/programs: `program` carries the id and new version (re-read the program for the rest). */
+export type ProgramWriteResult = { status: 'published' | 'pending'; program: Pick<AdminProgram, 'id' | 'version'> & Partial<AdminProgram>; change?: Partial<Change> & { id: string } };
+export type HistoryEntry = { version: number; at: string; by: PersonRef | null; action: string; changes: DiffEntry[] };
+export type ApiToken = {
+  id: string; name: string; regionCode: string | null; role: Role;
+  createdAt?: string; lastUsedAt?: string | null; revokedAt?: string | null; createdBy?: PersonRef | null;
+};

@@ -61,3 +61,11 @@ export function useApi<T>(path: string | null, opts: { keepPrevious?: boolean } 
   }
   return { data: state.data, error: state.error, loading: state.data === undefined && !state.error };
 }
+
+/**
+ * Forget cached answers (all, or those whose path starts with `prefix`): after logging in or
+ * out, and after a write, so pages show what the server now says.
+ */
+export function clearApiCache(prefix = '') {
+  for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
+}
