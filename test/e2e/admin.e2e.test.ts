@@ -162,6 +162,14 @@ describe('admin console', () => {
     });
   });
 
+  test('(a2) meanwhile the public page keeps the published title, marked "changes pending"', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${app.url}/program/${wonders.id}`);
+      await expect.poll(() => page.locator('main h1').textContent()).toBe('Kukar Asia Wonders');
+      await expect.poll(() => page.locator('.badge-pending').textContent()).toBe(id.program.pending);
+    });
+  });
+
   test('(b) the coordinator sees the pending change on the dashboard and approves it', async () => {
     await withPage(async (page, ctx) => {
       await login(page, COORDINATOR);
@@ -182,6 +190,7 @@ describe('admin console', () => {
     await withPage(async (page) => {
       await page.goto(`${app.url}/program/${wonders.id}`);
       await expect.poll(() => page.locator('main h1').textContent()).toBe(NEW_TITLE);
+      expect(await page.locator('.badge-pending').count()).toBe(0);
       expect(await page.locator('.site-header').getByRole('link', { name: id.auth.login }).count()).toBe(1);
     });
   });

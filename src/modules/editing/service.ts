@@ -431,8 +431,10 @@ export async function dashboard(db: Db, ctx: Ctx) {
   const a = ctx.actor;
   if (!a) throw forbidden('authorization');
   const region = a.regionCode;
-  const decide = region && can(a, 'change.decide', { regionCode: region });
-  const pending = decide ? await db.select().from(pendingChanges).where(and(eq(pendingChanges.regionCode, region), eq(pendingChanges.status, 'pending'))).orderBy(desc(pendingChanges.createdAt)) : [];
+  // A national admin decides everywhere: every region's waiting changes.
+  const pendingWhere = a.role === 'national_admin' ? eq(pendingChanges.status, 'pending')
+    : region && can(a, 'change.decide', { regionCode: region }) ? and(eq(pendingChanges.regionCode, region), eq(pendingChanges.status, 'pending')) : undefined;
+  const pending = pendingWhere ? await db.select().from(pendingChanges).where(pendingWhere).orderBy(desc(pendingChanges.createdAt)).limit(200) : [];
   const mine = a.userId ? await db.select().from(pendingChanges).where(eq(pendingChanges.authorId, a.userId)).orderBy(desc(pendingChanges.createdAt)).limit(50) : [];
   const unpublished = region && can(a, 'region.readUnpublished', { regionCode: region })
     ? await db.select({ id: programs.id, code: programs.code, title: programs.title }).from(programs).where(and(eq(programs.regionCode, region), eq(programs.published, false)))

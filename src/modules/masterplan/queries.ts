@@ -43,7 +43,7 @@ export async function getMasterplanView(db: DbOrTx, regionCode: string, viewer: 
   const framework = await getFramework(db, m.frameworkVersion);
   const [region] = await db.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.code, regionCode));
   const opdRows = await db.select({
-    id: opds.id, name: opds.name, abbreviation: opds.abbreviation, role: opds.role,
+    id: opds.id, name: opds.name, abbreviation: opds.abbreviation, role: opds.role, version: opds.version,
     programCount: sql<number>`(select count(*) from programs p where p.lead_opd_id = "opds"."id"${visibleSql(viewer, 'p')})::int`,
   }).from(opds).where(eq(opds.regionCode, regionCode)).orderBy(asc(opds.name));
   const readiness = await db.select().from(readinessAnalyses).where(eq(readinessAnalyses.masterplanId, m.id));
@@ -54,7 +54,7 @@ export async function getMasterplanView(db: DbOrTx, regionCode: string, viewer: 
     .from(programs).where(and(eq(programs.masterplanId, m.id), visible(viewer)));
   const budgetRows = await db.select({ year: programBudgets.year, source: programBudgets.source, amount: programBudgets.amount, illustrative: programBudgets.illustrative })
     .from(programBudgets).innerJoin(programs, eq(programs.id, programBudgets.programId)).where(and(eq(programs.masterplanId, m.id), visible(viewer)));
-  const qwRows = await db.select({ year: quickWins.year, dimensionKey: quickWins.dimensionKey, progress: quickWins.progress, programId: programs.id, title: programs.title })
+  const qwRows = await db.select({ id: quickWins.id, year: quickWins.year, dimensionKey: quickWins.dimensionKey, progress: quickWins.progress, programId: programs.id, title: programs.title })
     .from(quickWins).innerJoin(programs, eq(programs.id, quickWins.programId)).where(and(eq(quickWins.masterplanId, m.id), visible(viewer))).orderBy(desc(quickWins.year));
 
   const elementDim = new Map(framework.dimensions.flatMap((d) => d.elements.map((e) => [e.key, d.key] as const)));
@@ -82,7 +82,7 @@ export async function getMasterplanView(db: DbOrTx, regionCode: string, viewer: 
         key: d.key, name: d.name, programCount: progs.length,
         budgetTotal: progs.reduce((s, p) => s + Number(p.budgetTotal), 0),
         elements: d.elements.map((e) => ({ ...e, programCount: progs.filter((p) => p.elementKey === e.key).length })),
-        quickWins: qwRows.filter((q) => q.dimensionKey === d.key).map((q) => ({ year: q.year, program: { id: q.programId, title: q.title }, progress: q.progress })),
+        quickWins: qwRows.filter((q) => q.dimensionKey === d.key).map((q) => ({ id: q.id, year: q.year, program: { id: q.programId, title: q.title }, progress: q.progress })),
       };
     }),
     totals: {
@@ -196,7 +196,7 @@ export async function getProgramView(db: DbOrTx, id: string, viewer: Viewer | ((
     locations: locations.map((l) => ({ ...l, level: l.level as 'district' | 'village' })),
     kpis: kpiRows.map((k) => ({
       id: k.id, name: k.name, unit: k.unit, polarity: k.polarity, baselineValue: k.baselineValue, baselineYear: k.baselineYear,
-      illustrative: k.illustrative,
+      illustrative: k.illustrative, version: k.version,
       targets: targets.filter((t) => t.kpiId === k.id).map((t) => ({ year: t.year, value: t.value, valueMax: t.valueMax })),
     })),
     quickWins: qws.map((q) => ({ year: q.year, dimensionKey: q.dimensionKey, progress: q.progress, progressIllustrative: q.progressIllustrative })),
@@ -222,7 +222,7 @@ export async function listQuickWins(db: DbOrTx, regionCode: string, query: unkno
   return rows
     .sort((a, b) => order.indexOf(a.qw.dimensionKey) - order.indexOf(b.qw.dimensionKey))
     .map((r) => ({
-      year: r.qw.year, dimension: r.qw.dimensionKey,
+      id: r.qw.id, year: r.qw.year, dimension: r.qw.dimensionKey,
       dimensionName: framework.dimensions.find((d) => d.key === r.qw.dimensionKey)!.name,
       program: { id: r.qw.programId, title: r.title }, opd: opdRef(r.opd),
       progress: r.qw.progress, progressIllustrative: r.qw.progressIllustrative,
@@ -231,7 +231,7 @@ export async function listQuickWins(db: DbOrTx, regionCode: string, query: unkno
 
 export async function listOpds(db: DbOrTx, regionCode: string, viewer: Viewer = PUBLIC) {
   return db.select({
-    id: opds.id, name: opds.name, abbreviation: opds.abbreviation, role: opds.role,
+    id: opds.id, name: opds.name, abbreviation: opds.abbreviation, role: opds.role, version: opds.version,
     programCount: sql<number>`(select count(*) from programs p where p.lead_opd_id = "opds"."id"${visibleSql(viewer, 'p')})::int`,
   }).from(opds).where(eq(opds.regionCode, regionCode)).orderBy(asc(opds.name));
 }
@@ -242,7 +242,7 @@ export async function getOpdView(db: DbOrTx, id: string, viewerOf: (regionCode: 
   if (!o) throw notFound({ id: 'OPD', en: 'OPD' }, 'id');
   const all = await listPrograms(db, o.opd.regionCode, { opd: id, limit: 200 }, viewerOf(o.opd.regionCode)).catch(() => ({ items: [] }));
   return {
-    id: o.opd.id, name: o.opd.name, abbreviation: o.opd.abbreviation, role: o.opd.role,
+    id: o.opd.id, name: o.opd.name, abbreviation: o.opd.abbreviation, role: o.opd.role, version: o.opd.version,
     region: { code: o.opd.regionCode, name: o.regionName },
     lead: all.items.filter((p) => p.leadOpd.id === id),
     supporting: all.items.filter((p) => p.leadOpd.id !== id),

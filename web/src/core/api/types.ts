@@ -83,6 +83,8 @@ export type Program = ProgramSummary & {
   locations: ProgramLocation[];
   kpis: Kpi[];
   quickWins: { year: number; dimensionKey: string; progress: number | null; progressIllustrative: boolean }[];
+  /** A change waits for approval: the page shows the published version, marked as such. */
+  hasPendingChanges?: boolean;
 };
 
 export type QuickWin = {

@@ -37,6 +37,7 @@ export function ProgramPage({ id }: { id: string }) {
           <span className="code">{p.code}</span>
           <PillarChip dimensionKey={p.dimensionKey} name={dim} />
           <IllustrativeBadge show={p.illustrative} />
+          {p.hasPendingChanges && <span className="badge badge-pending" title={t('program.pendingTitle')}>{t('program.pending')}</span>}
         </p>
         <h1>{p.title}</h1>
         {p.description && <p className="lead prose" lang="id">{p.description}</p>}
