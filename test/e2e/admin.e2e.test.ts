@@ -8,7 +8,8 @@
  * (then the demo accounts must be untouched: the tests change programs).
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startBrowserApp } from '../support/browser.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import adminEn from '../../web/src/i18n/admin/en.json' with { type: 'json' };
 import admin from '../../web/src/i18n/admin/id.json' with { type: 'json' };
@@ -33,19 +34,7 @@ let otherOpdProgram: Summary;
 let conflictProgram: Summary;
 
 beforeAll(async () => {
-  const external = process.env.PILAR_E2E_URL;
-  if (external) {
-    app = { url: external.replace(/\/$/, ''), close: async () => {} };
-  } else {
-    const { startTestApp } = await import('../support/app.ts');
-    app = await startTestApp();
-  }
-  const html = await (await fetch(`${app.url}/`)).text();
-  if (!html.includes('id="root"')) throw new Error('The web app is not built: run `npm run build:web` before the browser tests.');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  ({ app, browser } = await startBrowserApp());
   const list = await api<{ items: Summary[] }>(`/api/regions/${KUKAR}/programs?limit=200&sort=code`);
   wonders = list.items.find((p) => p.title === 'Kukar Asia Wonders')!;
   expect(wonders, 'Kukar Asia Wonders in the demo data').toBeDefined();

@@ -6,7 +6,8 @@
  * test/support/app.ts, or against PILAR_E2E_URL when that is set (e.g. a dev server).
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startBrowserApp } from '../support/browser.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import en from '../../web/src/i18n/en.json' with { type: 'json' };
 import id from '../../web/src/i18n/id.json' with { type: 'json' };
@@ -19,20 +20,7 @@ let app: { url: string; close(): Promise<void> };
 let browser: Browser;
 
 beforeAll(async () => {
-  const external = process.env.PILAR_E2E_URL;
-  if (external) {
-    app = { url: external.replace(/\/$/, ''), close: async () => {} };
-  } else {
-    const { startTestApp } = await import('../support/app.ts');
-    app = await startTestApp();
-  }
-  const home = await fetch(`${app.url}/`);
-  const html = await home.text();
-  if (!html.includes('id="root"')) throw new Error('The web app is not built: run `npm run build:web` before the browser tests.');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  ({ app, browser } = await startBrowserApp());
 }, 180_000);
 
 afterAll(async () => {

@@ -1,0 +1,21 @@
+import { chromium, type Browser } from 'playwright-core';
+
+/** Flags for Debian's Chromium on this network-less machine (see docs/decisions.md). */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export interface BrowserApp { app: { url: string; close(): Promise<void> }; browser: Browser; close(): Promise<void> }
+
+/**
+ * The app under test (the real server over a fresh demo database, or PILAR_E2E_URL) and a
+ * headless Chromium. Fails clearly when the web app has not been built.
+ */
+export async function startBrowserApp(): Promise<BrowserApp> {
+  const external = process.env.PILAR_E2E_URL;
+  const app = external
+    ? { url: external.replace(/\/$/, ''), close: async () => {} }
+    : await (await import('./app.ts')).startTestApp();
+  const html = await (await fetch(`${app.url}/`)).text();
+  if (!html.includes('id="root"')) throw new Error('The web app is not built: run `npm run build:web` before the browser tests.');
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return { app, browser, async close() { await browser.close(); await app.close(); } };
+}
