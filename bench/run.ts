@@ -3,6 +3,7 @@
  *   1. time to load all official regions (PGlite, PostgreSQL)
  *   2. p50/p95 of the program-list query of a region (PGlite, PostgreSQL)
  *   3. initial JavaScript of the region page (gzip) and Lighthouse mobile performance
+ *   4. connectivity planner: time, objective and proven gap of the fast method and of HiGHS
  */
 import path from 'node:path';
 import { openDatabase, type Database } from '../src/core/db.ts';
@@ -11,6 +12,7 @@ import { prepareDatabase } from '../src/modules/demo/seed.ts';
 import { listPrograms } from '../src/modules/masterplan/queries.ts';
 import { startPostgres } from '../scripts/postgres.ts';
 import { initialJsOfPage, lighthouseMobile } from './web.ts';
+import { benchConnectivity } from './connectivity.ts';
 
 const wilayahDir = path.resolve(import.meta.dirname, '../../shared/data/wilayah');
 const quantile = (xs: number[], q: number) => {
@@ -55,3 +57,6 @@ const js = initialJsOfPage();
 console.log(`web: region page initial JavaScript ${(js.gzipBytes / 1024).toFixed(1)} KB gzipped (${js.files.length} files; budget 150 KB)`);
 const lh = await lighthouseMobile('/wilayah/64.02');
 console.log(`web: Lighthouse mobile performance of the region page: ${lh.score} (FCP ${lh.fcp}, LCP ${lh.lcp}, TBT ${lh.tbt}, CLS ${lh.cls})`);
+
+// 4. The blank-spot connectivity planner (issue 6): fast method vs exact HiGHS, East Kalimantan and all Indonesia.
+await benchConnectivity((line) => console.log(line));

@@ -89,4 +89,28 @@ describe('pilar CLI', () => {
     expect(r.stdout).toContain('pilar-demo-2026');
     expect(r.stdout).toMatch(/opd\.kukar@demo\.pilar\.id\s+opd_officer/);
   });
+
+  it('plan connectivity writes a feasible plan.json and names bad lines', () => {
+    const villages = path.join(tmp, 'villages.csv');
+    const nodes = path.join(tmp, 'nodes.csv');
+    fs.writeFileSync(villages, 'code,name,lat,lng,population,signal\n64.02.01.2001,A,-0.50,117.00,1000,none\n64.02.01.2002,B,-0.52,117.02,800,2g\n64.02.01.2003,C,-0.90,117.50,300,none\n64.02.01.2004,D,-0.40,116.90,500,4g\n');
+    fs.writeFileSync(nodes, 'id,name,lat,lng,kind\nf1,POP,-0.45,116.95,fibre\n');
+    const out = path.join(tmp, 'plan.json');
+    const all = pilar('plan', 'connectivity', '--villages', villages, '--nodes', nodes, '--cover-all', '--out', out);
+    expect(all.status, all.stderr).toBe(0);
+    const plan = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(plan).toMatchObject({ objective: 'cover-all', coveredVillages: ['64.02.01.2001', '64.02.01.2002', '64.02.01.2003'], gap: expect.any(Number), bound: expect.any(Number) });
+    const paid = plan.towers.reduce((s: number, t: { cost: number }) => s + t.cost, 0) + plan.vsat.reduce((s: number, v: { cost: number }) => s + v.cost, 0);
+    expect(paid).toBe(plan.totalCost);
+    const budget = pilar('plan', 'connectivity', '--villages', villages, '--nodes', nodes, '--budget', String(Math.floor(plan.totalCost / 2)), '--out', out);
+    expect(budget.status, budget.stderr).toBe(0);
+    const b = JSON.parse(fs.readFileSync(out, 'utf8'));
+    expect(b.objective).toBe('budget');
+    expect(b.totalCost).toBeLessThanOrEqual(Math.floor(plan.totalCost / 2));
+    fs.writeFileSync(villages, 'code,name,lat,lng,population,signal\n64.02.01.2001,A,-0.50,117.00,1000,5g\n');
+    const bad = pilar('plan', 'connectivity', '--villages', villages, '--nodes', nodes, '--cover-all', '--out', out);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/signal/);
+    expect(bad.stderr).toMatch(/2/);
+  });
 });

@@ -77,8 +77,14 @@ export function solveBudgetFast(inst: Instance, budget: number, ctl: Control, ta
     coverLb += m;
   }
   if (budget >= coverLb - 1e-6 * coverLb || T * v <= budget) {
-    const cover = new CoverAllSolver(inst, ctl).solve(targetGap);
-    if (cover.cost <= budget) return { towers: cover.towers, vsat: cover.vsat, bound: total };
+    const solver = new CoverAllSolver(inst, ctl);
+    solver.phase1(targetGap);
+    if (solver.result().cost <= budget) {
+      // Everything can be covered: look for the cheapest full plan.
+      solver.exhaust(targetGap);
+      const cover = solver.result();
+      return { towers: cover.towers, vsat: cover.vsat, bound: total };
+    }
     if (T * v <= budget) return { towers: [], vsat: Array.from({ length: T }, (_, i) => i), bound: total };
   }
   return new BudgetSolver(inst, budget, ctl, total).solve(targetGap);
@@ -101,12 +107,17 @@ class BudgetSolver {
   private readonly fen: Fenwick;
   private costS = 0;
   private coveredS = 0;
+  private posUncovered = 0;
   private best = { value: -1, cost: Infinity, towers: [] as number[] };
   private ub: number;
   // Dual state.
   private readonly mu: Float64Array;
   private readonly s: Float64Array;
   private readonly P: Float64Array;
+  private readonly ratio: Float64Array;
+  private readonly vals: Float64Array;
+  private readonly isCand: Uint8Array;
+  private readonly stamp: Int32Array;
 
   constructor(private readonly inst: Instance, private readonly B: number, private readonly ctl: Control, private readonly total: number) {
     const T = (this.T = inst.targets.length);
@@ -119,17 +130,22 @@ class BudgetSolver {
       if (this.c[j]! <= B && this.c[j]! < n * this.v && val > 0) list.push(j);
     }
     this.cand = Int32Array.from(list);
+    this.isCand = new Uint8Array(T);
+    for (const j of list) this.isCand[j] = 1;
+    this.stamp = new Int32Array(T);
     const order = Array.from({ length: T }, (_, i) => i).sort((x, y) => this.a[y]! - this.a[x]! || x - y);
     this.byRank = Int32Array.from(order);
     this.rank = new Int32Array(T);
     order.forEach((i, r) => { this.rank[i] = r; });
     this.inS = new Uint8Array(T); this.cnt = new Int32Array(T);
     this.fen = new Fenwick(T);
-    for (let i = 0; i < T; i++) this.fen.add(this.rank[i]!, 1, this.a[i]!);
+    for (let i = 0; i < T; i++) { this.fen.add(this.rank[i]!, 1, this.a[i]!); if (this.a[i]! > 0) this.posUncovered++; }
     this.ub = total;
     this.mu = Float64Array.from(this.a);
     this.s = new Float64Array(T);
     this.P = new Float64Array(T);
+    this.ratio = new Float64Array(T);
+    this.vals = new Float64Array(T);
   }
 
   // ---- primal: f(S) -------------------------------------------------------------------------
@@ -147,11 +163,23 @@ class BudgetSolver {
     return m < 0 ? -Infinity : this.coveredS + this.fen.firstSum(m);
   }
 
+  /** What the plan of S costs: its towers and the VSATs it actually uses (not on zero-value targets). */
+  private planCost(): number {
+    const m = this.vsatSlots(this.costS);
+    return m < 0 ? Infinity : this.costS + this.v * Math.min(m, this.posUncovered);
+  }
+
+  /** Lexicographic: more value, then (at equal value) a cheaper plan. */
+  private better(f: number, pc: number, f0: number, pc0: number) {
+    const eps = 1e-9 * Math.max(1, Math.abs(f0));
+    return f > f0 + eps || (f >= f0 - eps && pc < pc0);
+  }
+
   private add(j: number) {
     this.inS[j] = 1; this.costS += this.c[j]!;
     for (let k = this.cs[j]!; k < this.cs[j + 1]!; k++) {
       const i = this.ci[k]!;
-      if (this.cnt[i]!++ === 0) { this.coveredS += this.a[i]!; this.fen.add(this.rank[i]!, -1, -this.a[i]!); }
+      if (this.cnt[i]!++ === 0) { this.coveredS += this.a[i]!; this.fen.add(this.rank[i]!, -1, -this.a[i]!); if (this.a[i]! > 0) this.posUncovered--; }
     }
   }
 
@@ -159,7 +187,7 @@ class BudgetSolver {
     this.inS[j] = 0; this.costS -= this.c[j]!;
     for (let k = this.cs[j]!; k < this.cs[j + 1]!; k++) {
       const i = this.ci[k]!;
-      if (--this.cnt[i]! === 0) { this.coveredS -= this.a[i]!; this.fen.add(this.rank[i]!, 1, this.a[i]!); }
+      if (--this.cnt[i]! === 0) { this.coveredS -= this.a[i]!; this.fen.add(this.rank[i]!, 1, this.a[i]!); if (this.a[i]! > 0) this.posUncovered++; }
     }
   }
 
@@ -171,11 +199,11 @@ class BudgetSolver {
   }
 
   private record() {
-    const f = this.value();
-    if (f > this.best.value + 1e-9 || (Math.abs(f - this.best.value) <= 1e-9 && this.costS < this.best.cost)) {
+    const f = this.value(), pc = this.planCost();
+    if (this.better(f, pc, this.best.value, this.best.cost)) {
       const towers: number[] = [];
       for (const j of this.cand) if (this.inS[j]) towers.push(j);
-      this.best = { value: f, cost: this.costS, towers };
+      this.best = { value: f, cost: pc, towers };
     }
   }
 
@@ -201,126 +229,156 @@ class BudgetSolver {
     }
   }
 
-  /** Drop / add / swap one tower until no move improves f (ties: a cheaper plan). */
+  /**
+   * Drop / add / swap one tower until a pass no longer improves (f, then at equal f a cheaper
+   * plan). A drop is kept whenever f does not fall (its budget goes to VSATs or later adds); a
+   * tower dropped in a pass is not added back in the same pass.
+   */
   private localSearch(fullSwap: boolean) {
+    const dropped = new Set<number>();
     for (let pass = 0; pass < 100; pass++) {
       if (this.ctl.timeUp()) return;
-      let improved = false;
-      let base = this.value();
-      // Drop: free budget for VSATs; keep the drop when f does not fall.
+      const f0 = this.value(), pc0 = this.planCost();
+      let base = f0, basePc = pc0;
+      dropped.clear();
       for (const j of this.cand) {
         if (!this.inS[j]) continue;
         this.remove(j);
         const f = this.value();
-        if (f >= base - 1e-9) { base = f; improved = true; } else this.add(j);
+        if (f >= base - 1e-9 * Math.max(1, base)) { base = f; basePc = this.planCost(); dropped.add(j); } else this.add(j);
       }
-      // Add.
       for (const j of this.cand) {
-        if (this.inS[j] || this.costS + this.c[j]! > this.B) continue;
+        if (this.inS[j] || dropped.has(j) || this.costS + this.c[j]! > this.B) continue;
         this.add(j);
-        const f = this.value();
-        if (f > base + 1e-9) { base = f; improved = true; } else this.remove(j);
+        const f = this.value(), pc = this.planCost();
+        if (this.better(f, pc, base, basePc)) { base = f; basePc = pc; } else this.remove(j);
       }
-      // Swap one tower in S for one outside.
       const inside: number[] = [];
       for (const j of this.cand) if (this.inS[j]) inside.push(j);
       for (const j of inside) {
         if (!this.inS[j]) continue;
         if (this.ctl.tick(8) && this.ctl.timeUp()) return;
         this.remove(j);
-        let bestK = -1, bestF = base + 1e-9;
+        let bestK = -1, bestF = base, bestPc = basePc;
         const pool = fullSwap ? this.cand : this.near(j);
         for (const k of pool) {
-          if (k === j || this.inS[k] || this.costS + this.c[k]! > this.B) continue;
+          if (k === j || this.inS[k] || dropped.has(k) || this.costS + this.c[k]! > this.B) continue;
           this.add(k);
-          const f = this.value();
-          if (f > bestF) { bestF = f; bestK = k; }
+          const f = this.value(), pc = this.planCost();
+          if (this.better(f, pc, bestF, bestPc)) { bestF = f; bestPc = pc; bestK = k; }
           this.remove(k);
         }
-        if (bestK >= 0) { this.add(bestK); base = bestF; improved = true; } else this.add(j);
+        if (bestK >= 0) { this.add(bestK); base = bestF; basePc = bestPc; } else this.add(j);
       }
       this.record();
-      if (!improved) return;
+      if (!this.better(this.value(), this.planCost(), f0, pc0)) return;
     }
   }
 
-  /** Towers within two cover steps of tower j (share a target with a tower sharing one with j). */
-  private near(j: number): Iterable<number> {
-    const out = new Set<number>();
+  /** Candidate towers sharing a target with tower j (cached). */
+  private near(j: number): Int32Array {
+    let list = this.nearCache.get(j);
+    if (list) return list;
     const { cs, ci } = this;
     const bs = this.inst.coveredByStart, bi = this.inst.coveredByIndex;
+    const sn = ++this.stampNo;
+    const found: number[] = [];
     for (let k = cs[j]!; k < cs[j + 1]!; k++) {
       const i = ci[k]!;
       for (let q = bs[i]!; q < bs[i + 1]!; q++) {
         const t = bi[q]!;
-        out.add(t);
-        for (let r = cs[t]!; r < cs[t + 1]!; r++) { const i2 = ci[r]!; for (let q2 = bs[i2]!; q2 < bs[i2 + 1]!; q2++) out.add(bi[q2]!); }
+        if (this.isCand[t] && this.stamp[t] !== sn) { this.stamp[t] = sn; found.push(t); }
       }
     }
-    return [...out].filter((t) => this.candSet().has(t));
+    list = Int32Array.from(found);
+    this.nearCache.set(j, list);
+    return list;
   }
 
-  private candCache: Set<number> | null = null;
-  private candSet() { return (this.candCache ??= new Set(this.cand)); }
+  private readonly nearCache = new Map<number, Int32Array>();
+  private stampNo = 0;
 
   // ---- dual: U(μ) -----------------------------------------------------------------------------
 
   /**
-   * U(μ) and a maximiser of its knapsack (for the subgradient): returns the bound, the towers
-   * with their (possibly fractional) x, and the number k of VSATs (the k largest μ).
+   * U(μ) of the residual problem at the current tower set S (fixed in) with the towers `out`
+   * fixed out; at the root S is empty. Covered targets count in full; the rest as in the
+   * class comment with capacity B − c(S). Returns the bound and a maximiser of its knapsack
+   * (towers with their possibly fractional x; the k VSAT targets) for the subgradient.
    */
-  private bound(exact: boolean): { U: number; towers: [number, number][]; k: number; exactK: boolean } {
-    const { T, a, mu, cs, ci, c, v, B, P } = this;
-    let U = 0;
-    for (let i = 0; i < T; i++) if (a[i]! > mu[i]!) U += a[i]! - mu[i]!;
-    // Towers with positive profit, by ratio.
+  private bound(out: Uint8Array | null, exact: boolean): { U: number; towers: [number, number][]; vsat: number[] } {
+    const { T, a, mu, cs, ci, c, v, P, cnt } = this;
+    const B = this.B - this.costS;
+    let U = this.coveredS;
+    for (let i = 0; i < T; i++) if (cnt[i] === 0 && a[i]! > mu[i]!) U += a[i]! - mu[i]!;
+    if (B < 0) return { U: -Infinity, towers: [], vsat: [] };
+    // Free towers with positive profit, by ratio.
     const tw: number[] = [];
+    const ratio = this.ratio;
     for (const j of this.cand) {
+      if (this.inS[j] || (out && out[j]) || c[j]! > B) continue;
       let p = 0;
-      for (let k = cs[j]!; k < cs[j + 1]!; k++) p += mu[ci[k]!]!;
+      for (let k = cs[j]!; k < cs[j + 1]!; k++) { const i = ci[k]!; if (cnt[i] === 0) p += mu[i]!; }
       P[j] = p;
-      if (p > 0) tw.push(j);
+      if (p > 0) { tw.push(j); ratio[j] = p / c[j]!; }
     }
-    tw.sort((x, y) => P[y]! / c[y]! - P[x]! / c[x]! || x - y);
+    tw.sort((x, y) => ratio[y]! - ratio[x]! || x - y);
     const n = tw.length;
     const W = new Float64Array(n + 1), Q = new Float64Array(n + 1);
     for (let q = 0; q < n; q++) { W[q + 1] = W[q]! + c[tw[q]!]!; Q[q + 1] = Q[q]! + P[tw[q]!]!; }
-    // VSAT profits, largest first.
-    const vs: number[] = [];
-    for (let i = 0; i < T; i++) if (mu[i]! > 0) vs.push(mu[i]!);
-    vs.sort((x, y) => y - x);
-    const kmax = Math.min(vs.length, v > 0 ? Math.floor(B / v) : vs.length);
+    // VSAT profits, largest first (a native numeric sort of the values).
+    let nv = 0;
+    const vals = this.vals;
+    for (let i = 0; i < T; i++) if (cnt[i] === 0 && mu[i]! > 0) vals[nv++] = -mu[i]!;
+    const sorted = vals.subarray(0, nv).sort();
+    const kmax = Math.min(nv, v > 0 ? Math.floor(B / v) : nv);
     const PV = new Float64Array(kmax + 1);
-    for (let k = 0; k < kmax; k++) PV[k + 1] = PV[k]! + vs[k]!;
+    for (let k = 0; k < kmax; k++) PV[k + 1] = PV[k]! - sorted[k]!;
     const slots = (cap: number) => (v > 0 ? Math.min(kmax, Math.floor(cap / v)) : kmax);
 
-    /** Dantzig bound of the towers tw[from..] with capacity cap. */
-    const dantzig = (from: number, cap: number) => {
-      if (cap <= 0 || from >= n) return 0;
-      // Largest s with W[s] − W[from] ≤ cap.
-      let lo = from, hi = n;
-      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (W[mid]! - W[from]! <= cap) lo = mid; else hi = mid - 1; }
+    /** Dantzig bound of the towers tw[from..] with capacity cap, break index searched from `hint` down. */
+    const dantzigAt = (from: number, cap: number, lo: number) => {
       let val = Q[lo]! - Q[from]!;
-      if (lo < n) val += (cap - (W[lo]! - W[from]!)) * (P[tw[lo]!]! / c[tw[lo]!]!);
+      if (lo < n) val += (cap - (W[lo]! - W[from]!)) * ratio[tw[lo]!]!;
       return val;
     };
-    /** max over k of PV[k] + dantzig(from, cap − k v), and the best k. */
+    /**
+     * max over k of PV[k] + dantzig(from, cap − k v) over EVERY k (no concavity assumed): as k
+     * grows the capacity falls, so the break index only moves left (one sweep).
+     */
     const nodeBound = (from: number, cap: number) => {
       let bestV = -Infinity, bestK = 0;
       const km = slots(cap);
+      // Largest s with W[s] − W[from] ≤ cap.
+      let lo = from, hi = n;
+      while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (W[mid]! - W[from]! <= cap) lo = mid; else hi = mid - 1; }
       for (let k = 0; k <= km; k++) {
-        const val = PV[k]! + dantzig(from, cap - k * v);
+        const capK = cap - k * v;
+        while (lo > from && W[lo]! - W[from]! > capK) lo--;
+        const val = PV[k]! + (capK > 0 && from < n ? dantzigAt(from, capK, lo) : 0);
         if (val > bestV) { bestV = val; bestK = k; }
       }
       return { val: bestV, k: bestK };
     };
+    /** The k uncovered targets of largest μ (ties: higher rank first). */
+    const topVsat = (k: number): number[] => {
+      if (k <= 0) return [];
+      const theta = -sorted[k - 1]!;
+      const outList: number[] = [];
+      const ties: number[] = [];
+      for (let i = 0; i < T; i++) {
+        if (cnt[i] !== 0) continue;
+        if (mu[i]! > theta) outList.push(i); else if (mu[i] === theta) ties.push(i);
+      }
+      ties.sort((x, y) => this.rank[x]! - this.rank[y]!);
+      for (let q = 0; outList.length < k && q < ties.length; q++) outList.push(ties[q]!);
+      return outList;
+    };
 
     const root = nodeBound(0, B);
     let K = root.val;
-    let exactK = false;
     let argTowers: [number, number][] = [];
     let argK = root.k;
-    // Fractional maximiser at the root (for the subgradient).
     {
       let cap = B - root.k * v;
       for (let q = 0; q < n && cap > 0; q++) {
@@ -329,25 +387,19 @@ class BudgetSolver {
       }
     }
     if (exact && n > 0) {
-      // Depth-first branch and bound over the towers in ratio order; VSATs exact at each node.
-      let bestVal = -Infinity;
-      let bestSet: number[] = [];
-      let bestKk = 0;
+      // Depth-first branch and bound over the towers in ratio order, VSATs exact at each node;
+      // on hitting the node limit the root bound above stays.
+      let bestVal = -Infinity, bestSet: number[] = [], bestKk = 0, nodes = 0, aborted = false;
       const chosen: number[] = [];
-      let nodes = 0;
-      const limit = 20_000;
-      let aborted = false;
       const dfs = (q: number, cap: number, prof: number): void => {
         if (aborted) return;
-        if (++nodes > limit) { aborted = true; return; }
+        if (++nodes > 5_000) { aborted = true; return; }
         const kHere = slots(cap);
         const leaf = prof + PV[kHere]!;
         if (leaf > bestVal) { bestVal = leaf; bestSet = chosen.slice(); bestKk = kHere; }
-        // Skip towers that no longer fit.
         while (q < n && c[tw[q]!]! > cap) q++;
         if (q >= n) return;
-        const ub = prof + nodeBound(q, cap).val;
-        if (ub <= bestVal * (1 + 1e-12)) return;
+        if (prof + nodeBound(q, cap).val <= bestVal * (1 + 1e-12)) return;
         const j = tw[q]!;
         chosen.push(j);
         dfs(q + 1, cap - c[j]!, prof + P[j]!);
@@ -355,20 +407,33 @@ class BudgetSolver {
         dfs(q + 1, cap, prof);
       };
       dfs(0, B, 0);
-      if (!aborted) {
-        K = bestVal;
-        exactK = true;
-        argTowers = bestSet.map((j) => [j, 1]);
-        argK = bestKk;
-      }
+      if (!aborted) { K = bestVal; argTowers = bestSet.map((j) => [j, 1]); argK = bestKk; }
     }
     U += K;
-    return { U: U * (1 + 1e-12) + 1e-9, towers: argTowers, k: argK, exactK };
+    // Margin for floating-point rounding (sums of at most a few hundred thousand terms).
+    return { U: U * (1 + 1e-12) + 1e-9, towers: argTowers, vsat: topVsat(argK) };
+  }
+
+  /** One projected subgradient step on μ of the uncovered targets: μ ← clamp(μ − t s, 0, a). */
+  private step(r: { U: number; towers: [number, number][]; vsat: number[] }, pi: number, lower: number): boolean {
+    const { T, a, mu, s, cs, ci, cnt } = this;
+    for (let i = 0; i < T; i++) s[i] = cnt[i] === 0 && a[i]! > mu[i]! ? -1 : 0;
+    for (const [j, x] of r.towers) for (let k = cs[j]!; k < cs[j + 1]!; k++) s[ci[k]!]! += x;
+    for (const i of r.vsat) s[i]! += 1;
+    let norm = 0;
+    for (let i = 0; i < T; i++) {
+      const g = s[i]!;
+      if (cnt[i] !== 0 || (g > 0 && mu[i]! <= 0) || (g < 0 && mu[i]! >= a[i]!)) { s[i] = 0; continue; }
+      norm += g * g;
+    }
+    if (norm === 0) return false;
+    const t = pi * Math.max(r.U - lower, 1e-6 * Math.abs(r.U)) / norm;
+    for (let i = 0; i < T; i++) { if (s[i] === 0) continue; const x = mu[i]! - t * s[i]!; mu[i] = x < 0 ? 0 : x > a[i]! ? a[i]! : x; }
+    return true;
   }
 
   solve(targetGap: number): BudgetResult {
-    const { T, a, mu, s, cs, ci } = this;
-    const small = this.cand.length <= 600 && T <= 5000;
+    const small = this.cand.length <= 600 && this.T <= 5000;
     // Primal start: greedy from nothing, and local search.
     this.reset([]);
     this.record();
@@ -376,49 +441,38 @@ class BudgetSolver {
     this.record();
     this.localSearch(small);
     const gapNow = () => (this.ub <= this.best.value ? 0 : (this.ub - this.best.value) / this.ub);
-    let pi = 1;
-    let recent: number[] = [];
-    const maxIter = small ? 400 : 600;
+    // Step size (Held–Karp / Beasley): π from 2, halved when the best U has not improved for 20 steps.
+    let pi = 2, stale = 0, bestU = Infinity;
+    const bestMu = Float64Array.from(this.mu);
+    // Small instances: a short root phase, then branch and bound. Large ones: subgradient until
+    // the target gap, the deadline, or stagnation (< targetGap/10 progress in 300 steps).
+    const maxIter = small ? 150 : 100_000;
+    let checkpoint = { it: 0, ub: this.ub, lb: this.best.value };
     for (let it = 0; it < maxIter; it++) {
       if (this.ctl.timeUp()) break;
-      const exact = small && (it % 5 === 0 || gapNow() < 5 * targetGap);
-      const r = this.bound(exact);
+      if (!small && it - checkpoint.it >= 300) {
+        const progress = (checkpoint.ub - this.ub + this.best.value - checkpoint.lb) / Math.max(1, this.ub);
+        if (progress < targetGap / 10) break;
+        checkpoint = { it, ub: this.ub, lb: this.best.value };
+      }
+      this.reset([]);
+      const r = this.bound(null, small && it % 10 === 9);
       if (r.U < this.ub) this.ub = Math.max(r.U, this.best.value);
-      this.ctl.progress(Math.min(0.99, it / maxIter), `budget: gap ${(100 * gapNow()).toFixed(3)} %`);
+      if (r.U < bestU * (1 - 1e-9)) { bestU = r.U; bestMu.set(this.mu); stale = 0; } else if (++stale >= 20) { pi = Math.max(pi / 2, 1e-4); stale = 0; }
+      this.ctl.progress(small ? Math.min(0.9, it / maxIter) : Math.min(0.95, this.ctl.elapsed() / (this.ctl.elapsed() + this.ctl.remainingMs())), `budget: gap ${(100 * gapNow()).toFixed(3)} %`);
       if (gapNow() <= targetGap) break;
       // Primal from the relaxation's towers.
       if (it % 10 === 5) {
-        const towers = r.towers.filter(([, x]) => x >= 1).map(([j]) => j);
-        this.reset(towers);
+        this.reset(r.towers.filter(([, x]) => x >= 1).map(([j]) => j));
         if (this.costS <= this.B) { this.record(); this.greedy(); this.record(); if (small || it % 50 === 5) this.localSearch(small); }
+        this.reset([]);
       }
-      // Subgradient of U at μ: s_i = (# chosen columns covering i) − z_i.
-      for (let i = 0; i < T; i++) s[i] = a[i]! > mu[i]! ? -1 : 0;
-      for (const [j, x] of r.towers) for (let k = cs[j]!; k < cs[j + 1]!; k++) s[ci[k]!]! += x;
-      if (r.k > 0) {
-        // The k targets of largest μ carry the VSATs (ties by rank).
-        const idx = Array.from({ length: T }, (_, i) => i).filter((i) => mu[i]! > 0).sort((x, y) => mu[y]! - mu[x]! || this.rank[x]! - this.rank[y]!);
-        for (let q = 0; q < r.k && q < idx.length; q++) s[idx[q]!]! += 1;
-      }
-      let norm = 0;
-      for (let i = 0; i < T; i++) {
-        const g = s[i]!;
-        if ((g > 0 && mu[i]! <= 0) || (g < 0 && mu[i]! >= a[i]!)) { s[i] = 0; continue; }
-        norm += g * g;
-      }
-      if (norm === 0) break;
-      const step = pi * Math.max(r.U - this.best.value, 1e-6 * r.U) / norm;
-      for (let i = 0; i < T; i++) { const x = mu[i]! - step * s[i]!; mu[i] = x < 0 ? 0 : x > a[i]! ? a[i]! : x; }
-      recent.push(r.U);
-      if (recent.length === 20) {
-        const hi = Math.max(...recent), lo = Math.min(...recent);
-        const spread = hi > 0 ? (hi - lo) / hi : 1;
-        if (spread > 0.01) pi /= 2; else if (spread < 0.001) pi *= 1.5;
-        pi = Math.min(Math.max(pi, 1e-4), 2);
-        recent = [];
-      }
+      if (!this.step(r, pi, this.best.value)) break;
     }
+    this.mu.set(bestMu);
+    if (small && gapNow() > targetGap && !this.ctl.timeUp()) this.branchAndBound(targetGap);
     // Final plan: the best tower set and its optimal VSATs.
+    const { T, a } = this;
     this.reset(this.best.towers);
     const m = this.vsatSlots(this.costS);
     const vsat: number[] = [];
@@ -427,5 +481,83 @@ class BudgetSolver {
       if (this.cnt[i] === 0 && a[i]! > 0) vsat.push(i);
     }
     return { towers: this.best.towers, vsat, bound: Math.max(this.ub, this.best.value) };
+  }
+
+  /**
+   * Depth-first branch and bound over the towers (fixed in / fixed out), each node bounded by
+   * U(μ) of its residual problem after a few subgradient steps from its parent's μ. A node is
+   * pruned when its bound is at most incumbent × (1 + targetGap/2); the largest bound pruned
+   * that way, and those of the nodes still open when time runs out, stay in the final bound,
+   * so the reported bound is valid whether or not the search finishes.
+   */
+  private branchAndBound(targetGap: number) {
+    interface Node { fin: number[]; fout: number[]; mu: Float64Array; bound: number }
+    const tol = targetGap / 2;
+    const out = new Uint8Array(this.T);
+    const stack: Node[] = [{ fin: [], fout: [], mu: Float64Array.from(this.mu), bound: this.ub }];
+    let prunedMax = -Infinity;
+    let nodes = 0;
+    const prune = (ub: number) => {
+      if (ub <= this.best.value * (1 + 1e-12)) return true;
+      if (ub <= this.best.value * (1 + tol)) { prunedMax = Math.max(prunedMax, ub); return true; }
+      return false;
+    };
+    while (stack.length) {
+      if (this.ctl.timeUp()) break;
+      const node = stack.pop()!;
+      if (prune(node.bound)) continue;
+      nodes++;
+      for (const j of node.fout) out[j] = 1;
+      this.reset(node.fin);
+      this.mu.set(node.mu);
+      let ub = node.bound;
+      let r = this.bound(out, false);
+      let pi = 0.5;
+      for (let it = 0; it < 5; it++) {
+        ub = Math.min(ub, r.U);
+        if (prune(ub)) break;
+        if (!this.step(r, pi, this.best.value)) break;
+        pi *= 0.85;
+        r = this.bound(out, false);
+      }
+      ub = Math.min(ub, r.U);
+      if (!prune(ub)) {
+        // Primal: the relaxation's whole towers on top of the node's.
+        const add = r.towers.filter(([j, x]) => x >= 1 && this.costS + this.c[j]! <= this.B).map(([j]) => j);
+        const fin = node.fin;
+        this.reset([...fin, ...add]);
+        if (this.costS <= this.B) { this.record(); this.greedy(); this.record(); }
+        this.reset(fin);
+        if (!prune(ub)) {
+          // Branch on the relaxation's fractional tower, else its most profitable one.
+          let j = -1;
+          for (const [t, x] of r.towers) if (x < 1) j = t;
+          if (j < 0) { let bp = -Infinity; for (const [t] of r.towers) if (this.P[t]! > bp) { bp = this.P[t]!; j = t; } }
+          if (j < 0) {
+            // The relaxation takes no free tower, yet its bound is above the incumbent (μ has
+            // not converged): branch on a free tower that fits (the best stand-alone gain). With
+            // none left, the node's optimum is its towers plus the best VSATs, which record()
+            // has already counted exactly.
+            let bg = -Infinity;
+            const base = this.value();
+            for (const t of this.cand) if (!this.inS[t] && !out[t] && this.costS + this.c[t]! <= this.B) { const g = this.gainAdd(t, base); if (g > bg) { bg = g; j = t; } }
+          }
+          if (j >= 0) {
+            const mu = Float64Array.from(this.mu);
+            stack.push({ fin: fin, fout: [...node.fout, j], mu, bound: ub });
+            stack.push({ fin: [...fin, j], fout: node.fout, mu, bound: ub });
+          }
+        }
+      }
+      for (const j of node.fout) out[j] = 0;
+      if (nodes % 16 === 0) this.ctl.progress(0.9, `budget: branch and bound, ${nodes} nodes, gap ${(100 * Math.max(0, (this.openBound(stack, prunedMax) - this.best.value) / this.openBound(stack, prunedMax))).toFixed(3)} %`);
+    }
+    this.ub = Math.max(this.best.value, this.openBound(stack, prunedMax));
+  }
+
+  private openBound(stack: { bound: number }[], prunedMax: number) {
+    let b = Math.max(prunedMax, this.best.value);
+    for (const n of stack) b = Math.max(b, n.bound);
+    return Math.min(b, this.ub);
   }
 }

@@ -48,8 +48,9 @@ interface Block {
   ub: number;
   pi: number;
   iter: number;
-  recent: number[];
   done: boolean;
+  bestSeen: number;
+  stale: number;
 }
 
 const score = (gam: number, mu: number) => (mu === 0 ? Infinity : gam > 0 ? gam / mu : gam * mu);
@@ -65,11 +66,14 @@ export class CoverAllSolver {
   private readonly c: Float64Array;
   private readonly v: number;
   readonly active: Uint8Array;
+  /** Towers the heuristics may use: the active ones, or a branch-and-bound node's free ones. */
+  private readonly allowed: Uint8Array;
   blocks: Block[] = [];
 
   private readonly u: Float64Array;
   private readonly bestU: Float64Array;
   private readonly g: Float64Array;
+  private readonly dir: Float64Array;
   private readonly cnt: Int32Array;
   private readonly selT: Uint8Array;
   private readonly selV: Uint8Array;
@@ -87,7 +91,8 @@ export class CoverAllSolver {
     this.c = inst.towerCost; this.v = inst.vsatCost;
     this.active = new Uint8Array(T);
     for (let j = 0; j < T; j++) this.active[j] = this.c[j]! < (this.cs[j + 1]! - this.cs[j]!) * this.v ? 1 : 0;
-    this.u = new Float64Array(T); this.bestU = new Float64Array(T); this.g = new Float64Array(T);
+    this.allowed = Uint8Array.from(this.active);
+    this.u = new Float64Array(T); this.bestU = new Float64Array(T); this.g = new Float64Array(T); this.dir = new Float64Array(T);
     this.cnt = new Int32Array(T); this.selT = new Uint8Array(T); this.selV = new Uint8Array(T);
     this.bestT = new Uint8Array(T); this.bestV = new Uint8Array(T);
     this.gam = new Float64Array(T); this.mu = new Int32Array(T); this.stamp = new Int32Array(T + T);
@@ -108,7 +113,7 @@ export class CoverAllSolver {
     const tCount: number[] = [], wCount: number[] = [];
     for (let i = 0; i < T; i++) { const r = find(i); if (blockOf[r] === -1) { blockOf[r] = tCount.length; tCount.push(0); wCount.push(0); } blockOf[i] = blockOf[r]!; tCount[blockOf[i]!]!++; }
     for (let j = 0; j < T; j++) if (this.active[j]) wCount[blockOf[j]!]!++;
-    const blocks: Block[] = tCount.map((n, b) => ({ targets: new Int32Array(n), towers: new Int32Array(wCount[b]!), nnz: 0, lbRaw: 0, lb: 0, ub: Infinity, pi: 0.1, iter: 0, recent: [], done: false }));
+    const blocks: Block[] = tCount.map((n, b) => ({ targets: new Int32Array(n), towers: new Int32Array(wCount[b]!), nnz: 0, lbRaw: 0, lb: 0, ub: Infinity, pi: 2, iter: 0, done: false, bestSeen: -Infinity, stale: 0 }));
     const tf = new Int32Array(blocks.length), wf = new Int32Array(blocks.length);
     for (let i = 0; i < T; i++) { const b = blockOf[i]!; blocks[b]!.targets[tf[b]!++] = i; }
     for (let j = 0; j < T; j++) if (this.active[j]) { const b = blockOf[j]!; blocks[b]!.towers[wf[b]!++] = j; blocks[b]!.nnz += this.cs[j + 1]! - this.cs[j]!; }
@@ -119,37 +124,155 @@ export class CoverAllSolver {
   get upperBound() { let s = 0; for (const b of this.blocks) s += b.ub; return s; }
 
   /** Phase 1 then phase 2 (hardest blocks first) until the gap target or the deadline. */
-  solve(targetGap: number): CoverResult {
+  /**
+   * Phase 1: every block, multipliers and heuristics. Then (exhaustive) branch and bound on the
+   * small blocks still open, and more subgradient rounds on the large ones, until the gap target,
+   * the deadline, or no progress.
+   */
+  solve(targetGap: number, exhaustive = true): CoverResult {
+    this.phase1(targetGap);
+    if (exhaustive) this.exhaust(targetGap);
+    return this.result();
+  }
+
+  phase1(targetGap: number) {
     const total = this.blocks.reduce((s, b) => s + b.nnz + b.targets.length, 0) || 1;
     let done = 0;
     for (const b of this.blocks) {
       this.initBlock(b);
       if (!b.done) this.improveBlock(b, 300, targetGap / 2);
       done += b.nnz + b.targets.length;
-      this.ctl.progress(0.8 * done / total, `cover-all: ${this.blocks.length} blocks, gap ${this.gapText()}`);
+      this.ctl.progress(0.8 * done / total, `cover-all: ${this.blocks.length} blocks, ${Math.round(100 * done / total)} %`);
     }
-    // Phase 2: spend the remaining time on the blocks with the largest absolute gap.
-    let round = 0;
-    while (!this.ctl.timeUp() && this.gap() > targetGap) {
-      const open = this.blocks.filter((b) => b.ub - b.lb >= 1).sort((a, b) => (b.ub - b.lb) - (a.ub - a.lb));
-      if (!open.length) break;
-      const before = this.upperBound - this.lowerBound;
-      for (const b of open.slice(0, Math.max(1, Math.ceil(open.length / 4)))) {
-        if (this.ctl.timeUp()) break;
-        b.pi = Math.max(b.pi, 0.05);
-        this.improveBlock(b, 200 + 100 * round, 0);
-        if (b.ub - b.lb >= 1) this.heuristic(b, this.bestU, true);
+  }
+
+  exhaust(targetGap: number) {
+    {
+      const open = () => this.blocks.filter((b) => b.ub - b.lb >= 1 && b.ub - b.lb > (targetGap / 2) * b.lb);
+      for (const b of open().filter((x) => x.towers.length <= 400).sort((x, y) => (y.ub - y.lb) - (x.ub - x.lb))) {
+        if (this.ctl.timeUp() || this.gap() <= targetGap) break;
+        this.branchAndBound(b, targetGap);
+        this.ctl.progress(0.85, `cover-all: branch and bound, gap ${this.gapText()}`);
       }
-      round++;
-      this.ctl.progress(0.8 + 0.2 * Math.min(1, round / 10), `cover-all: gap ${this.gapText()}`);
-      if (round > 50 && this.upperBound - this.lowerBound >= before) break;
+      // Large blocks: more subgradient rounds while they pay off.
+      let round = 0, stalled = 0;
+      while (!this.ctl.timeUp() && this.gap() > targetGap && stalled < 3) {
+        const large = open().filter((b) => b.towers.length > 400).sort((x, y) => (y.ub - y.lb) - (x.ub - x.lb));
+        if (!large.length) break;
+        const before = this.upperBound - this.lowerBound;
+        for (const b of large.slice(0, Math.max(1, Math.ceil(large.length / 4)))) {
+          if (this.ctl.timeUp()) break;
+          b.pi = Math.max(b.pi, 0.05);
+          this.improveBlock(b, 200 + 100 * round, 0);
+          if (b.ub - b.lb >= 1) this.heuristic(b, this.bestU, true);
+        }
+        round++;
+        stalled = before - (this.upperBound - this.lowerBound) < 1e-5 * this.upperBound ? stalled + 1 : 0;
+        this.ctl.progress(0.85 + 0.15 * Math.min(1, round / 10), `cover-all: gap ${this.gapText()}`);
+      }
     }
+  }
+
+  result(): CoverResult {
     const towers: number[] = [], vsat: number[] = [];
     for (const b of this.blocks) {
       for (const j of b.towers) if (this.bestT[j]) towers.push(j);
       for (const i of b.targets) if (this.bestV[i]) vsat.push(i);
     }
     return { towers, vsat, cost: this.upperBound, bound: this.lowerBound };
+  }
+
+  /**
+   * Depth-first branch and bound on one block: towers fixed in or out; a node's bound is the
+   * cost of its fixed-in towers plus L(u) of the residual problem (its targets not yet covered,
+   * its free towers), after a few subgradient steps from the parent's multipliers; the heuristics
+   * run on the residual too. A node is pruned when its bound cannot beat the incumbent by a whole
+   * rupiah, or is within targetGap/2 of it (then its bound is kept: the block's final bound is
+   * the least of those, of the nodes left open at the deadline and of the incumbent).
+   */
+  private branchAndBound(b: Block, targetGap: number) {
+    interface Node { fin: number[]; fout: number[]; u: Float64Array; bound: number }
+    const { u, c, v, cs, ci, cnt, selT, selV, allowed, bestT, bestV } = this;
+    const tol = targetGap / 2;
+    const BIG = 1 << 28;
+    const pos = new Map<number, number>();
+    b.targets.forEach((i, k) => pos.set(i, k));
+    const snapshot = () => Float64Array.from(b.targets, (i) => this.bestU[i]!);
+    const stack: Node[] = [{ fin: [], fout: [], u: snapshot(), bound: b.lb }];
+    let prunedMin = Infinity;
+    const prune = (bound: number) => {
+      if (bound > b.ub - 1) return true;
+      if (bound * (1 + tol) >= b.ub) { prunedMin = Math.min(prunedMin, bound); return true; }
+      return false;
+    };
+    while (stack.length) {
+      if (this.ctl.timeUp()) break;
+      const node = stack.pop()!;
+      if (prune(node.bound)) continue;
+      // The residual problem.
+      const fixed = new Set([...node.fin, ...node.fout]);
+      let constant = 0;
+      for (const i of b.targets) { cnt[i] = 0; selV[i] = 0; }
+      for (const j of b.towers) { selT[j] = 0; allowed[j] = 0; }
+      for (const j of node.fin) { constant += c[j]!; for (let k = cs[j]!; k < cs[j + 1]!; k++) cnt[ci[k]!] = BIG; }
+      const targets = b.targets.filter((i) => cnt[i] === 0);
+      for (const i of b.targets) u[i] = cnt[i] === 0 ? node.u[pos.get(i)!]! : 0;
+      if (targets.length === 0) {
+        if (constant < b.ub) this.adopt(b, node.fin, constant);
+        continue;
+      }
+      const towers = b.towers.filter((j) => {
+        if (fixed.has(j)) return false;
+        for (let k = cs[j]!; k < cs[j + 1]!; k++) if (cnt[ci[k]!] === 0) return true;
+        return false;
+      });
+      if (towers.length === 0) {
+        // Only VSATs left: the residual optimum is known.
+        const cost = constant + targets.length * v;
+        if (cost < b.ub) { this.adopt(b, node.fin, cost); for (const i of targets) bestV[i] = 1; }
+        continue;
+      }
+      for (const j of towers) allowed[j] = 1;
+      const r: Block = { targets: Int32Array.from(targets), towers: Int32Array.from(towers), nnz: 0, lbRaw: 0, lb: 0, ub: b.ub - constant, pi: 0.5, iter: 0, done: false, bestSeen: -Infinity, stale: 0 };
+      const ub0 = r.ub;
+      this.heuristic(r, u, true);
+      this.improveBlock(r, 25, 0);
+      if (r.ub < ub0) this.adopt(b, node.fin, r.ub + constant, r);
+      for (const j of towers) allowed[j] = 0;
+      const bound = Math.max(node.bound, constant + r.lb);
+      if (prune(bound)) continue;
+      // Branch: the tower of negative reduced cost (best multipliers) that shares the most
+      // targets with other such towers; else the tower closest to a negative reduced cost.
+      const rc = new Map<number, number>();
+      for (const j of towers) { let x = c[j]!; for (let k = cs[j]!; k < cs[j + 1]!; k++) { const i = ci[k]!; if (cnt[i] === 0) x -= this.bestU[i]!; } rc.set(j, x); }
+      const load = new Map<number, number>();
+      for (const [j, x] of rc) if (x < 0) for (let k = cs[j]!; k < cs[j + 1]!; k++) { const i = ci[k]!; if (cnt[i] === 0) load.set(i, (load.get(i) ?? 0) + 1); }
+      let pick = -1, pickScore = -Infinity;
+      for (const [j, x] of rc) {
+        let score: number;
+        if (x < 0) { score = 1e6; for (let k = cs[j]!; k < cs[j + 1]!; k++) { const i = ci[k]!; if (cnt[i] === 0 && (load.get(i) ?? 0) > 1) score += 1; } }
+        else score = -x;
+        if (score > pickScore) { pickScore = score; pick = j; }
+      }
+      const uu = Float64Array.from(b.targets, (i) => (cnt[i] === 0 ? this.bestU[i]! : node.u[pos.get(i)!]!));
+      stack.push({ fin: node.fin, fout: [...node.fout, pick], u: uu, bound });
+      stack.push({ fin: [...node.fin, pick], fout: node.fout, u: uu, bound });
+    }
+    for (const j of b.towers) allowed[j] = 1;
+    let lb = Math.min(b.ub, prunedMin);
+    for (const n of stack) lb = Math.min(lb, n.bound);
+    b.lb = Math.max(b.lb, lb === Infinity ? b.ub : lb);
+    if (b.ub - b.lb < 1) b.done = true;
+  }
+
+  /** A new incumbent of block b: the fixed-in towers plus the residual's best (already in bestT/bestV). */
+  private adopt(b: Block, fin: number[], cost: number, r?: Block) {
+    const inR = new Set(r ? r.towers : []);
+    const tR = new Set(r ? r.targets : []);
+    const f = new Set(fin);
+    for (const j of b.towers) if (!inR.has(j)) this.bestT[j] = f.has(j) ? 1 : 0;
+    for (const i of b.targets) if (!tR.has(i)) this.bestV[i] = 0;
+    b.ub = cost;
   }
 
   gap() { const lb = this.lowerBound, ub = this.upperBound; return ub <= lb ? 0 : lb > 0 ? (ub - lb) / lb : 1; }
@@ -210,18 +333,21 @@ export class CoverAllSolver {
         b.lb = Math.min(b.ub, Math.max(b.lb, integerBound(L)));
         return;
       }
-      const step = b.pi * Math.max(b.ub - L, 1e-6 * b.ub) / norm;
-      for (const i of b.targets) { const x = u[i]! + step * g[i]!; u[i] = x < 0 ? 0 : x > v ? v : x; }
-      // Step-size control (Caprara–Fischetti–Toth): watch the last 20 values of L.
-      b.recent.push(L);
-      if (b.recent.length === 20) {
-        let hi = -Infinity, lo = Infinity;
-        for (const x of b.recent) { if (x > hi) hi = x; if (x < lo) lo = x; }
-        const spread = hi > 0 ? (hi - lo) / hi : 1;
-        if (spread > 0.01) b.pi /= 2; else if (spread < 0.001) b.pi *= 1.5;
-        b.pi = Math.min(Math.max(b.pi, 1e-5), 2);
-        b.recent.length = 0;
+      // Deflected subgradient (Camerini–Fratta–Maffioli, γ = 1): d = g + β d_prev when the new
+      // subgradient points against the previous direction; damps the zig-zag of plain steps.
+      const d = this.dir;
+      if (b.iter === 1 || it === 0) for (const i of b.targets) d[i] = 0;
+      let gd = 0, dd = 0;
+      for (const i of b.targets) { gd += g[i]! * d[i]!; dd += d[i]! * d[i]!; }
+      const beta = gd < 0 && dd > 0 ? -gd / dd : 0;
+      norm = 0;
+      for (const i of b.targets) { let x = g[i]! + beta * d[i]!; if ((x > 0 && u[i]! >= v) || (x < 0 && u[i]! <= 0)) x = 0; d[i] = x; norm += x * x; }
+      if (norm > 0) {
+        const step = b.pi * Math.max(b.ub - L, 1e-6 * b.ub) / norm;
+        for (const i of b.targets) { const x = u[i]! + step * d[i]!; u[i] = x < 0 ? 0 : x > v ? v : x; }
       }
+      // Step size (Held–Karp / Beasley): halve π when the best L has not improved for 20 steps.
+      if (L > b.bestSeen + 1e-9 * Math.abs(L)) { b.bestSeen = L; b.stale = 0; } else if (++b.stale >= 20) { b.pi = Math.max(b.pi / 2, 1e-4); b.stale = 0; }
       if (it % heurEvery === heurEvery - 1) this.heuristic(b, u, false);
     }
   }
@@ -229,8 +355,8 @@ export class CoverAllSolver {
   // ---- primal side ----------------------------------------------------------------------------
 
   private cover(i: number, w: Float64Array) {
-    const { bs, bi, active, mu, gam } = this;
-    for (let k = bs[i]!; k < bs[i + 1]!; k++) { const j = bi[k]!; if (active[j]) { mu[j]!--; gam[j]! += w[i]!; } }
+    const { bs, bi, allowed, mu, gam } = this;
+    for (let k = bs[i]!; k < bs[i + 1]!; k++) { const j = bi[k]!; if (allowed[j]) { mu[j]!--; gam[j]! += w[i]!; } }
   }
 
   /** Lagrangian greedy + redundancy removal (+ local search); keeps the block's best solution. */
@@ -240,10 +366,12 @@ export class CoverAllSolver {
     for (const i of b.targets) { cnt[i] = 0; selV[i] = 0; heap.push(v - w[i]!, T + i); }
     for (const j of b.towers) {
       selT[j] = 0;
-      let gm = c[j]!;
-      for (let k = cs[j]!; k < cs[j + 1]!; k++) gm -= w[ci[k]!]!;
-      gam[j] = gm; mu[j] = cs[j + 1]! - cs[j]!;
-      heap.push(score(gm, mu[j]!), j);
+      // Over the targets still to cover (in a branch-and-bound node, those of the fixed-in
+      // towers carry a large count and are skipped).
+      let gm = c[j]!, m = 0;
+      for (let k = cs[j]!; k < cs[j + 1]!; k++) { const i = ci[k]!; if (cnt[i] === 0) { gm -= w[i]!; m++; } }
+      gam[j] = gm; mu[j] = m;
+      heap.push(score(gm, m), j);
     }
     let remaining = b.targets.length;
     while (remaining > 0 && heap.size > 0) {
@@ -309,7 +437,7 @@ export class CoverAllSolver {
 
   /** Local search on the true costs until no move improves (or time runs out). */
   private localSearch(b: Block) {
-    const { cs, ci, bs, bi, c, v, cnt, selT, selV, active, stamp, T } = this;
+    const { cs, ci, bs, bi, c, v, cnt, selT, selV, allowed, stamp, T } = this;
     for (let pass = 0; pass < 50; pass++) {
       let improved = false;
       // Move A: add tower k, drop every column it makes redundant (most expensive first).
@@ -347,7 +475,7 @@ export class CoverAllSolver {
         if (open.length === 0) { improved = true; continue; }
         const sn = ++this.stampNo;
         const cand: number[] = [];
-        for (const i of open) for (let q = bs[i]!; q < bs[i + 1]!; q++) { const k = bi[q]!; if (k !== j && active[k] && !selT[k] && stamp[k] !== sn) { stamp[k] = sn; cand.push(k); } }
+        for (const i of open) for (let q = bs[i]!; q < bs[i + 1]!; q++) { const k = bi[q]!; if (k !== j && allowed[k] && !selT[k] && stamp[k] !== sn) { stamp[k] = sn; cand.push(k); } }
         let spent = 0, left = open.length;
         const added: number[] = [];
         const vsatAdded: number[] = [];

@@ -188,7 +188,7 @@ export async function solveExact(instance: Instance, request: SolveRequest, opti
   if (isMax) {
     bound = dualBound !== undefined ? Math.max(plan0.coveredValue, Math.min(totalValue, dualBound)) : totalValue;
   } else {
-    bound = dualBound !== undefined ? Math.min(plan0.totalCost, Math.max(0, Math.ceil(dualBound * SCALE - 1e-6 * Math.abs(dualBound * SCALE)))) : 0;
+    bound = dualBound !== undefined ? Math.min(plan0.totalCost, Math.max(0, Math.ceil(dualBound * SCALE - 1e-9 * Math.abs(dualBound * SCALE)))) : 0;
   }
   return makePlan(instance, { objective: request.objective, method: 'exact', budget: request.budget ?? null, towers, vsat, bound, elapsedMs: performance.now() - started });
 }

@@ -15,9 +15,9 @@ export interface FastOptions {
   onProgress?: Progress;
   /** Cancels the solve (it throws an AbortError). */
   signal?: AbortFlag;
-  /** Stop improving after this long and return the best plan with its proven bound; default 50 s. */
+  /** Stop improving after this long and return the best plan with its proven bound; default 10 s. */
   timeLimitMs?: number;
-  /** Stop as soon as the proven gap is at most this; default 0.0001 (0.01 %). */
+  /** Stop as soon as the proven gap is at most this; default 0.001 (0.1 %). */
   targetGap?: number;
 }
 
@@ -40,8 +40,8 @@ export function checkRequest(request: SolveRequest): void {
  */
 export function solveFast(instance: Instance, request: SolveRequest, options: FastOptions = {}): Plan {
   checkRequest(request);
-  const ctl = Control.of(options, 50_000);
-  const targetGap = options.targetGap ?? 1e-4;
+  const ctl = Control.of(options, 10_000);
+  const targetGap = options.targetGap ?? 1e-3;
   ctl.progress(0, 'start');
   if (request.objective === 'cover-all') {
     const r = new CoverAllSolver(instance, ctl).solve(targetGap);
