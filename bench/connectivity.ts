@@ -60,8 +60,8 @@ export async function benchConnectivity(log: (line: string) => void, options: { 
   const exactLimit = options.exactTimeLimitS ?? 600;
   for (const c of benchCases()) {
     let t = performance.now();
-    const options = c.radiusKm ? { radiusKm: c.radiusKm } : {};
-    const instance: Instance = buildInstance(c.villages, c.nodes, DEFAULT_CATALOGUE, options);
+    const instOptions = c.radiusKm ? { radiusKm: c.radiusKm } : {};
+    const instance: Instance = buildInstance(c.villages, c.nodes, DEFAULT_CATALOGUE, instOptions);
     const buildMs = performance.now() - t;
     const nnz = instance.coverIndex.length;
     log(`connectivity ${c.label}: ${c.villages.length.toLocaleString('en')} villages, ${instance.targets.length.toLocaleString('en')} targets below 4G, ${c.nodes.length} nodes, ${nnz.toLocaleString('en')} tower-target pairs; instance built in ${secs(buildMs)}`);
@@ -71,14 +71,14 @@ export async function benchConnectivity(log: (line: string) => void, options: { 
       t = performance.now();
       const fast = solveFast(instance, request, { timeLimitMs: 55_000 });
       const fastMs = performance.now() - t;
-      const problems = verifyPlan({ villages: c.villages, nodes: c.nodes, catalogue: DEFAULT_CATALOGUE, options }, fast);
+      const problems = verifyPlan({ villages: c.villages, nodes: c.nodes, catalogue: DEFAULT_CATALOGUE, options: instOptions }, fast);
       log(`  ${name}: fast ${secs(fastMs)}: ${describe(fast)}, proven gap ${pct(fast.gap)}${problems.length ? ` — VERIFY FAILED: ${problems[0]}` : ''}`);
       if (options.skipExact) continue;
       t = performance.now();
       try {
         const exact = await solveExact(instance, request, { timeLimitS: exactLimit });
         const exactMs = performance.now() - t;
-        const exactProblems = verifyPlan({ villages: c.villages, nodes: c.nodes, catalogue: DEFAULT_CATALOGUE, options }, exact);
+        const exactProblems = verifyPlan({ villages: c.villages, nodes: c.nodes, catalogue: DEFAULT_CATALOGUE, options: instOptions }, exact);
         const opt = exact.objective === 'cover-all' ? exact.totalCost : exact.coveredValue;
         const fastObj = fast.objective === 'cover-all' ? fast.totalCost : fast.coveredValue;
         const vsExact = exact.gap <= 1e-6 ? `fast is ${pct(Math.abs(fastObj - opt) / Math.max(1, opt))} from the optimum` : `HiGHS stopped with gap ${pct(exact.gap)}`;
