@@ -9,7 +9,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startBrowserApp } from '../support/browser.ts';
+import { startBrowserApp, withPage as sharedWithPage } from '../support/browser.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import adminEn from '../../web/src/i18n/admin/en.json' with { type: 'json' };
 import admin from '../../web/src/i18n/admin/id.json' with { type: 'json' };
@@ -55,23 +55,8 @@ async function api<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** A fresh browser context (own cookies and localStorage), optionally with a saved session. */
-async function withPage(
-  fn: (page: Page, ctx: BrowserContext) => Promise<void>,
-  opts: { viewport?: { width: number; height: number }; storageState?: typeof coordinatorState } = {},
-) {
-  const ctx = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, locale: 'id-ID', storageState: opts.storageState });
-  ctx.setDefaultTimeout(STEP);
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    await fn(page, ctx);
-    expect(errors, 'uncaught errors in the page').toEqual([]);
-  } finally {
-    await ctx.close();
-  }
-}
+/** A fresh browser context per test (see test/support/browser.ts). */
+const withPage = (fn: (page: Page, ctx: BrowserContext) => Promise<void>, opts?: Parameters<typeof sharedWithPage>[2]) => sharedWithPage(browser, fn, opts);
 
 // Fields are found by their accessible name (the required-field asterisk is aria-hidden).
 /** Logs in through /masuk and waits for the console. */

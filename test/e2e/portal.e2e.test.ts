@@ -7,7 +7,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startBrowserApp } from '../support/browser.ts';
+import { startBrowserApp, withPage as sharedWithPage } from '../support/browser.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import en from '../../web/src/i18n/en.json' with { type: 'json' };
 import id from '../../web/src/i18n/id.json' with { type: 'json' };
@@ -28,20 +28,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** A fresh browser context (own localStorage) per test. */
-async function withPage(fn: (page: Page, ctx: BrowserContext) => Promise<void>, viewport = { width: 1280, height: 800 }) {
-  const ctx = await browser.newContext({ viewport, locale: 'id-ID' });
-  ctx.setDefaultTimeout(STEP);
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  try {
-    await fn(page, ctx);
-    expect(errors, 'uncaught errors in the page').toEqual([]);
-  } finally {
-    await ctx.close();
-  }
-}
+/** A fresh browser context per test (see test/support/browser.ts). */
+const withPage = (fn: (page: Page, ctx: BrowserContext) => Promise<void>, opts?: Parameters<typeof sharedWithPage>[2]) => sharedWithPage(browser, fn, opts);
 
 async function api<T>(path: string): Promise<T> {
   const res = await fetch(`${app.url}${path}`);
@@ -194,7 +182,7 @@ describe('public portal', () => {
             .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
           expect(bad, `${name} page at ${viewport.width}px`).toEqual([]);
         }
-      }, viewport);
+      }, { viewport });
     }
   });
 
@@ -214,6 +202,6 @@ describe('public portal', () => {
       await section.getByLabel(id.region.quickWins.yearLabel).selectOption('2022');
       await expect.poll(() => new URL(page.url()).searchParams.get('tahun')).toBe('2022');
       await expect.poll(async () => [...(await section.locator('.qw-title').allTextContents())].sort()).toEqual([...QUICK_WINS_2022].sort());
-    }, { width: 390, height: 844 });
+    }, { viewport: { width: 390, height: 844 } });
   });
 });

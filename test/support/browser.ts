@@ -1,4 +1,5 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Flags for Debian's Chromium on this network-less machine (see docs/decisions.md). */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -18,4 +19,31 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   if (!html.includes('id="root"')) throw new Error('The web app is not built: run `npm run build:web` before the browser tests.');
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   return { app, browser, async close() { await browser.close(); await app.close(); } };
+}
+
+export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/** Default step timeout of browser tests (slow CI machines, two cores). */
+export const STEP_TIMEOUT = 30_000;
+
+/**
+ * Runs `fn` in a fresh browser context (own cookies and localStorage, Indonesian locale),
+ * optionally with a saved session, and fails when the page threw an uncaught error.
+ */
+export async function withPage(
+  browser: Browser,
+  fn: (page: Page, ctx: BrowserContext) => Promise<void>,
+  opts: { viewport?: { width: number; height: number }; storageState?: StorageState } = {},
+): Promise<void> {
+  const ctx = await browser.newContext({ viewport: opts.viewport ?? { width: 1280, height: 800 }, locale: 'id-ID', storageState: opts.storageState });
+  ctx.setDefaultTimeout(STEP_TIMEOUT);
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await fn(page, ctx);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  } finally {
+    await ctx.close();
+  }
 }
