@@ -26,7 +26,20 @@ export type Action =
   | 'quickwin.write'
   | 'change.decide'
   | 'user.manage'
-  | 'audit.read';
+  | 'audit.read'
+  // Monitoring (issue 5): reporting periods, progress reports and their review.
+  | 'period.manage'
+  | 'report.write'
+  | 'report.review'
+  // Evidence files (monitoring reports, evaluation answers).
+  | 'file.upload'
+  // Connectivity planner (issue 6): scenarios of a region.
+  | 'connectivity.plan'
+  // Evaluation (issue 7): cycle, self-assessment, assessor validation, publication.
+  | 'evaluation.open'
+  | 'evaluation.selfAssess'
+  | 'evaluation.validate'
+  | 'evaluation.finalize';
 
 export interface Target {
   regionCode: string;
@@ -59,6 +72,23 @@ export function can(actor: Actor | null, action: Action, target: Target): boolea
     case 'program.propose':
       // OPD officers propose changes to the programs their own OPD leads.
       return own && actor.role === 'opd_officer' && !!actor.opdId && actor.opdId === target.opdId;
+    case 'period.manage':
+    case 'report.review':
+    case 'connectivity.plan':
+    case 'evaluation.open':
+    case 'evaluation.selfAssess':
+      return own && EDITORS.includes(actor.role);
+    case 'report.write':
+      // Editors report on any program of their region; an officer on the programs of their OPD.
+      if (own && EDITORS.includes(actor.role)) return true;
+      return own && actor.role === 'opd_officer' && !!actor.opdId && actor.opdId === target.opdId;
+    case 'file.upload':
+      return own && (EDITORS.includes(actor.role) || (actor.role === 'opd_officer' && !!actor.opdId))
+        || (actor.role === 'assessor' && actor.assessorRegions.includes(target.regionCode));
+    case 'evaluation.validate':
+    case 'evaluation.finalize':
+      // Assessors validate and finalise only the regions assigned to them.
+      return actor.role === 'assessor' && actor.assessorRegions.includes(target.regionCode);
   }
 }
 
