@@ -17,6 +17,10 @@ export interface Config {
   cookieSecure: 'auto' | 'true' | 'false';
   /** Login attempts allowed per IP per minute. */
   loginRateLimit: number;
+  /** Folder of the evidence-file blob store (content-addressed; see docs/files.md). */
+  filesDir: string;
+  /** Largest accepted upload, in megabytes. */
+  uploadMaxMb: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,5 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     cookieSecure: (['true', 'false'].includes(env.PILAR_COOKIE_SECURE ?? '') ? env.PILAR_COOKIE_SECURE : 'auto') as Config['cookieSecure'],
     loginRateLimit: Number(env.PILAR_LOGIN_RATE_LIMIT ?? 10),
+    filesDir: path.resolve(env.PILAR_FILES_DIR ?? path.join(env.PILAR_DATA_DIR ?? './data', 'files')),
+    uploadMaxMb: Number(env.PILAR_UPLOAD_MAX_MB ?? 10),
   };
 }

@@ -4,3 +4,4 @@ export * from '../modules/framework/schema.ts';
 export * from '../modules/masterplan/schema.ts';
 export * from '../modules/accounts/schema.ts';
 export * from '../modules/editing/schema.ts';
+export * from '../modules/files/schema.ts';
