@@ -5,3 +5,4 @@ export * from '../modules/masterplan/schema.ts';
 export * from '../modules/accounts/schema.ts';
 export * from '../modules/editing/schema.ts';
 export * from '../modules/files/schema.ts';
+export * from '../modules/connectivity/schema.ts';
