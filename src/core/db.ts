@@ -101,3 +101,15 @@ async function openPglite(dataDir: string): Promise<Database & { migrate(): Prom
     },
   };
 }
+
+/**
+ * Runs lazy Drizzle queries one after another and returns their results as a tuple. Queries
+ * on one transaction's connection must not overlap (node-postgres 8 warns, 9 will refuse),
+ * so reads that would be a Promise.all run here instead. Drizzle builders only execute when
+ * awaited, so passing them unawaited is safe.
+ */
+export async function inSequence<const T extends readonly PromiseLike<unknown>[]>(queries: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const out: unknown[] = [];
+  for (const q of queries) out.push(await q);
+  return out as { -readonly [K in keyof T]: Awaited<T[K]> };
+}

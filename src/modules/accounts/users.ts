@@ -149,16 +149,23 @@ export async function listUsers(db: DbOrTx, actor: Actor | null, regionCode: str
   if (!can(actor, 'user.manage', { regionCode })) throw forbidden('code');
   const rows = await db.select().from(users).where(and(eq(users.regionCode, regionCode))).orderBy(asc(users.role), asc(users.email));
   const assessors = await db.select({ u: users }).from(users).innerJoin(assessorRegions, eq(assessorRegions.userId, users.id)).where(eq(assessorRegions.regionCode, regionCode));
-  return Promise.all([...rows, ...assessors.map((a) => a.u)].map((u) => publicUser(db, u)));
+  return publicUsers(db, [...rows, ...assessors.map((a) => a.u)]);
 }
 
 /** For the CLI: every user, optionally of one region. */
 export async function allUsers(db: DbOrTx, regionCode?: string): Promise<PublicUser[]> {
   const rows = await db.select().from(users).where(regionCode ? eq(users.regionCode, regionCode) : undefined).orderBy(asc(users.regionCode), asc(users.role), asc(users.email));
-  return Promise.all(rows.map((u) => publicUser(db, u)));
+  return publicUsers(db, rows);
 }
 
 export async function findUserByEmail(db: DbOrTx, address: string) {
   const [u] = await db.select().from(users).where(eq(users.email, address.trim().toLowerCase()));
   return u;
+}
+
+/** One user after another: the callers may pass a transaction, whose queries must not overlap. */
+async function publicUsers(db: DbOrTx, rows: (typeof users.$inferSelect)[]): Promise<PublicUser[]> {
+  const out: PublicUser[] = [];
+  for (const u of rows) out.push(await publicUser(db, u));
+  return out;
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '../../core/db.ts';
+import { inSequence, type DbOrTx } from '../../core/db.ts';
 import { users } from '../accounts/schema.ts';
 import { programs, programBudgets, programLocations, programSupportingOpds } from '../masterplan/schema.ts';
 import { diffSnapshots, type FieldChange } from './diff.ts';
@@ -9,7 +9,7 @@ import { entityVersions } from './schema.ts';
 export async function programSnapshot(db: DbOrTx, id: string): Promise<{ snapshot: Record<string, unknown>; version: number; regionCode: string; leadOpdId: string; published: boolean } | null> {
   const [p] = await db.select().from(programs).where(eq(programs.id, id));
   if (!p) return null;
-  const [sup, bud, loc] = await Promise.all([
+  const [sup, bud, loc] = await inSequence([
     db.select().from(programSupportingOpds).where(eq(programSupportingOpds.programId, id)),
     db.select().from(programBudgets).where(eq(programBudgets.programId, id)).orderBy(asc(programBudgets.year), asc(programBudgets.source)),
     db.select().from(programLocations).where(eq(programLocations.programId, id)).orderBy(asc(programLocations.regionCode)),

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../core/db.ts';
+import { inSequence, type Db, type DbOrTx } from '../../core/db.ts';
 import { parseInput, notFound, conflict, invalid } from '../../core/errors.ts';
 import { CURRENT_FRAMEWORK_ID } from '../framework/data.ts';
 import { frameworkVersions } from '../framework/schema.ts';
@@ -162,7 +162,7 @@ export async function updateProgram(db: Db, id: string, patch: unknown, expected
     const [cur] = await tx.select().from(programs).where(eq(programs.id, id));
     if (!cur) throw notFound({ id: 'Program', en: 'Program' }, 'id');
     const plan = await loadMasterplan(tx, cur.masterplanId);
-    const [sup, bud, loc] = await Promise.all([
+    const [sup, bud, loc] = await inSequence([
       tx.select().from(programSupportingOpds).where(eq(programSupportingOpds.programId, id)),
       tx.select().from(programBudgets).where(eq(programBudgets.programId, id)),
       tx.select().from(programLocations).where(eq(programLocations.programId, id)),

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '../../core/db.ts';
+import { inSequence, type DbOrTx } from '../../core/db.ts';
 import { notFound, parseInput } from '../../core/errors.ts';
 import { getFramework, type FrameworkView } from '../framework/service.ts';
 import { elements } from '../framework/schema.ts';
@@ -169,7 +169,7 @@ export async function getProgramView(db: DbOrTx, id: string, viewer: Viewer | ((
     .where(eq(programs.id, id));
   const v = typeof viewer === 'function' ? viewer(p?.program.regionCode ?? '') : viewer;
   if (!p || (!p.program.published && !v.unpublished)) throw notFound({ id: 'Program', en: 'Program' }, 'id');
-  const [supporting, budgets, locations, kpiRows, qws] = await Promise.all([
+  const [supporting, budgets, locations, kpiRows, qws] = await inSequence([
     db.select({ id: opds.id, name: opds.name, abbreviation: opds.abbreviation }).from(programSupportingOpds)
       .innerJoin(opds, eq(opds.id, programSupportingOpds.opdId)).where(eq(programSupportingOpds.programId, id)).orderBy(asc(opds.name)),
     db.select().from(programBudgets).where(eq(programBudgets.programId, id)).orderBy(asc(programBudgets.year), asc(programBudgets.source)),
