@@ -6,3 +6,4 @@ export * from '../modules/accounts/schema.ts';
 export * from '../modules/editing/schema.ts';
 export * from '../modules/files/schema.ts';
 export * from '../modules/connectivity/schema.ts';
+export * from '../modules/monitoring/schema.ts';
