@@ -7,3 +7,4 @@ export * from '../modules/editing/schema.ts';
 export * from '../modules/files/schema.ts';
 export * from '../modules/connectivity/schema.ts';
 export * from '../modules/monitoring/schema.ts';
+export * from '../modules/evaluation/cycle/schema.ts';
