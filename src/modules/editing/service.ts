@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../core/db.ts';
 import { AppError, invalid, notFound, parseInput } from '../../core/errors.ts';
-import { can, programWriteMode, type Actor } from '../../core/policy.ts';
+import { can, programWriteMode, type Action, type Actor } from '../../core/policy.ts';
 import { audit } from '../accounts/audit.ts';
 import { users } from '../accounts/schema.ts';
 import { forbidden } from '../accounts/users.ts';
@@ -338,45 +338,52 @@ async function planRegion(db: DbOrTx, masterplanId: unknown, field = 'masterplan
   return m;
 }
 
+/** What a wrapper's write records in the audit log (actor, IP and region are added). */
+type AuditOf<T> = (result: T) => { action: string; entityType: string; entityId: string; details?: unknown };
+
+/**
+ * The shape of every direct write below: check the policy (403 naming `field` otherwise), then
+ * run the command and its audit entry in one transaction.
+ */
+async function authorizedWrite<T>(
+  db: Db, ctx: Ctx, check: { action: Action; regionCode: string; field: string },
+  write: (tx: Db) => Promise<T>, auditOf: AuditOf<T>,
+): Promise<T> {
+  if (!can(ctx.actor, check.action, { regionCode: check.regionCode })) throw forbidden(check.field);
+  return db.transaction(async (tx) => {
+    const result = await write(tx as unknown as Db);
+    await audit(tx, { actor: ctx.actor, ip: ctx.ip, regionCode: check.regionCode, ...auditOf(result) });
+    return result;
+  });
+}
+
 export async function createMasterplanAs(db: Db, ctx: Ctx, input: unknown) {
   const regionCode = str((input as { regionCode?: unknown } | null)?.regionCode);
-  if (!can(ctx.actor, 'masterplan.create', { regionCode })) throw forbidden('regionCode');
-  return db.transaction(async (tx) => {
-    const m = await createMasterplan(tx as unknown as Db, input);
-    await audit(tx, { actor: ctx.actor, action: 'masterplan.create', entityType: 'masterplan', entityId: m.id, regionCode: m.regionCode, ip: ctx.ip });
-    return m;
-  });
+  return authorizedWrite(db, ctx, { action: 'masterplan.create', regionCode, field: 'regionCode' },
+    (tx) => createMasterplan(tx, input),
+    (m) => ({ action: 'masterplan.create', entityType: 'masterplan', entityId: m.id }));
 }
 
 export async function updateMasterplanAs(db: Db, ctx: Ctx, id: string, body: unknown) {
   const m = await planRegion(db, id, 'id');
-  if (!can(ctx.actor, 'masterplan.write', { regionCode: m.regionCode })) throw forbidden('id');
   const { version, patch } = splitVersion(body);
-  return db.transaction(async (tx) => {
-    const r = await updateMasterplan(tx as unknown as Db, id, patch, version);
-    await audit(tx, { actor: ctx.actor, action: 'masterplan.update', entityType: 'masterplan', entityId: id, regionCode: m.regionCode, ip: ctx.ip, details: { fields: Object.keys(patch) } });
-    return r;
-  });
+  return authorizedWrite(db, ctx, { action: 'masterplan.write', regionCode: m.regionCode, field: 'id' },
+    (tx) => updateMasterplan(tx, id, patch, version),
+    () => ({ action: 'masterplan.update', entityType: 'masterplan', entityId: id, details: { fields: Object.keys(patch) } }));
 }
 
 export async function saveReadinessAs(db: Db, ctx: Ctx, masterplanId: string, body: unknown) {
   const m = await planRegion(db, masterplanId, 'id');
-  if (!can(ctx.actor, 'masterplan.write', { regionCode: m.regionCode })) throw forbidden('id');
-  return db.transaction(async (tx) => {
-    const r = await saveReadiness(tx as unknown as Db, { ...(body as object), masterplanId });
-    await audit(tx, { actor: ctx.actor, action: 'readiness.save', entityType: 'readiness', entityId: r.id, regionCode: m.regionCode, ip: ctx.ip });
-    return r;
-  });
+  return authorizedWrite(db, ctx, { action: 'masterplan.write', regionCode: m.regionCode, field: 'id' },
+    (tx) => saveReadiness(tx, { ...(body as object), masterplanId }),
+    (r) => ({ action: 'readiness.save', entityType: 'readiness', entityId: r.id }));
 }
 
 export async function createOpdAs(db: Db, ctx: Ctx, input: unknown) {
   const regionCode = str((input as { regionCode?: unknown } | null)?.regionCode);
-  if (!can(ctx.actor, 'opd.write', { regionCode })) throw forbidden('regionCode');
-  return db.transaction(async (tx) => {
-    const o = await createOpd(tx as unknown as Db, input);
-    await audit(tx, { actor: ctx.actor, action: 'opd.create', entityType: 'opd', entityId: o.id, regionCode, ip: ctx.ip });
-    return o;
-  });
+  return authorizedWrite(db, ctx, { action: 'opd.write', regionCode, field: 'regionCode' },
+    (tx) => createOpd(tx, input),
+    (o) => ({ action: 'opd.create', entityType: 'opd', entityId: o.id }));
 }
 
 async function loadOpd(db: DbOrTx, id: string) {
@@ -387,43 +394,33 @@ async function loadOpd(db: DbOrTx, id: string) {
 
 export async function updateOpdAs(db: Db, ctx: Ctx, id: string, body: unknown) {
   const o = await loadOpd(db, id);
-  if (!can(ctx.actor, 'opd.write', { regionCode: o.regionCode })) throw forbidden('id');
   const { version, patch } = splitVersion(body);
-  return db.transaction(async (tx) => {
-    const r = await updateOpd(tx as unknown as Db, id, patch, version);
-    await audit(tx, { actor: ctx.actor, action: 'opd.update', entityType: 'opd', entityId: id, regionCode: o.regionCode, ip: ctx.ip, details: { fields: Object.keys(patch) } });
-    return r;
-  });
+  return authorizedWrite(db, ctx, { action: 'opd.write', regionCode: o.regionCode, field: 'id' },
+    (tx) => updateOpd(tx, id, patch, version),
+    () => ({ action: 'opd.update', entityType: 'opd', entityId: id, details: { fields: Object.keys(patch) } }));
 }
 
 export async function deleteOpdAs(db: Db, ctx: Ctx, id: string) {
   const o = await loadOpd(db, id);
-  if (!can(ctx.actor, 'opd.write', { regionCode: o.regionCode })) throw forbidden('id');
-  await db.transaction(async (tx) => {
-    await deleteOpd(tx as unknown as Db, id);
-    await audit(tx, { actor: ctx.actor, action: 'opd.delete', entityType: 'opd', entityId: id, regionCode: o.regionCode, ip: ctx.ip, details: { name: o.name } });
-  });
+  await authorizedWrite(db, ctx, { action: 'opd.write', regionCode: o.regionCode, field: 'id' },
+    (tx) => deleteOpd(tx, id),
+    () => ({ action: 'opd.delete', entityType: 'opd', entityId: id, details: { name: o.name } }));
 }
 
 export async function setQuickWinAs(db: Db, ctx: Ctx, input: unknown) {
   const m = await planRegion(db, (input as { masterplanId?: unknown } | null)?.masterplanId);
-  if (!can(ctx.actor, 'quickwin.write', { regionCode: m.regionCode })) throw forbidden('masterplanId');
-  return db.transaction(async (tx) => {
-    const q = await setQuickWin(tx as unknown as Db, input);
-    await audit(tx, { actor: ctx.actor, action: 'quickwin.set', entityType: 'quick_win', entityId: q.id, regionCode: m.regionCode, ip: ctx.ip });
-    return q;
-  });
+  return authorizedWrite(db, ctx, { action: 'quickwin.write', regionCode: m.regionCode, field: 'masterplanId' },
+    (tx) => setQuickWin(tx, input),
+    (q) => ({ action: 'quickwin.set', entityType: 'quick_win', entityId: q.id }));
 }
 
 export async function deleteQuickWinAs(db: Db, ctx: Ctx, id: string) {
   const [q] = z.string().uuid().safeParse(id).success ? await db.select().from(quickWins).where(eq(quickWins.id, id)) : [];
   if (!q) throw notFound({ id: 'Quick win', en: 'Quick win' }, 'id');
   const m = await planRegion(db, q.masterplanId);
-  if (!can(ctx.actor, 'quickwin.write', { regionCode: m.regionCode })) throw forbidden('id');
-  await db.transaction(async (tx) => {
-    await deleteQuickWin(tx as unknown as Db, id);
-    await audit(tx, { actor: ctx.actor, action: 'quickwin.delete', entityType: 'quick_win', entityId: id, regionCode: m.regionCode, ip: ctx.ip });
-  });
+  await authorizedWrite(db, ctx, { action: 'quickwin.write', regionCode: m.regionCode, field: 'id' },
+    (tx) => deleteQuickWin(tx, id),
+    () => ({ action: 'quickwin.delete', entityType: 'quick_win', entityId: id }));
 }
 
 /** What needs the user's attention. */
