@@ -7,4 +7,6 @@ export * from '../modules/editing/schema.ts';
 export * from '../modules/files/schema.ts';
 export * from '../modules/connectivity/schema.ts';
 export * from '../modules/monitoring/schema.ts';
+export * from '../modules/monitoring/reminders/schema.ts';
+export * from '../modules/monitoring/bulk/schema.ts';
 export * from '../modules/evaluation/cycle/schema.ts';
