@@ -1,3 +1,6 @@
+// Shared by the evaluation helpers (instruments/scoring, cycle, report). Changes here are
+// additive only: new optional fields, never renamed or removed ones.
+// Added: Instrument.assumption (why a weight table is assumed), Instrument.description.
 /**
  * An evaluation instrument as data (issue 7): components (or SPBE domains) → aspects →
  * indicators with a level scale. Weights are fractions; each level states what it requires.
@@ -73,6 +76,10 @@ export interface Instrument {
   source: string;
   /** True when indicator wording is Pilar's own (not an official text). */
   ownWording: boolean;
+  /** Optional: what the instrument is for, shown with it. */
+  description?: Text;
+  /** Set when part of the instrument (e.g. its weights) is assumed rather than sourced; says what and why. */
+  assumption?: Text | null;
 }
 
 /** An answer to one indicator: the level chosen, or (cumulative scales) the levels whose criteria are met. */
