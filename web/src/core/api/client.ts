@@ -13,6 +13,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure of a request as an ApiError (a thrown TypeError means the network failed). */
+export const asApiError = (err: unknown): ApiError => (err instanceof ApiError ? err : new ApiError(0, 'network', null));
+
 /** An ApiError from a failed response (its JSON error body when there is one). */
 async function errorOf(res: Response): Promise<ApiError> {
   const body = (await res.json().catch(() => null)) as ApiErrorBody | null;

@@ -1,5 +1,5 @@
 import { startTransition, useEffect, useState } from 'react';
-import { ApiError, getJson } from './client.ts';
+import { ApiError, asApiError, getJson } from './client.ts';
 
 type Entry = { promise: Promise<unknown>; value?: unknown; error?: unknown };
 const cache = new Map<string, Entry>();
@@ -48,7 +48,7 @@ export function useApi<T>(path: string | null, opts: { keepPrevious?: boolean } 
     load<T>(path).then(
       (data) => { if (live) startTransition(() => setState({ path, data })); },
       (error: unknown) => {
-        if (live) startTransition(() => setState({ path, error: error instanceof ApiError ? error : new ApiError(0, 'network', null) }));
+        if (live) startTransition(() => setState({ path, error: asApiError(error) }));
       },
     );
     return () => { live = false; };

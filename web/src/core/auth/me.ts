@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { ApiError, apiWrite, paths, setCsrfSource } from '../api/client.ts';
+import { ApiError, apiWrite, asApiError, paths, setCsrfSource } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { clearApiCache } from '../api/useApi.ts';
 
@@ -41,7 +41,7 @@ export function loadMe(force = false): Promise<Me> {
     },
     (error: unknown) => {
       if (inflight === p) inflight = null;
-      const e = error instanceof ApiError ? error : new ApiError(0, 'network', null);
+      const e = asApiError(error);
       set({ me: state.me, error: e });
       throw e;
     },

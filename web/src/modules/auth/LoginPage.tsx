@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
-import { ApiError } from '../../core/api/client.ts';
+import { ApiError, asApiError } from '../../core/api/client.ts';
 import { login, useMe } from '../../core/auth/me.ts';
 import { pick } from '../../core/format.ts';
 import { useI18n } from '../../core/i18n.ts';
@@ -51,7 +51,7 @@ export function LoginPage() {
       await login({ email: email.trim(), password, ...(needTotp && totp ? { totp: totp.trim() } : {}) });
       navigate(nextPath(search), { replace: true });
     } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError(0, 'network', null);
+      const apiErr = asApiError(err);
       if (apiErr.code === 'totp_required') setNeedTotp(true);
       setError(apiErr);
     } finally {

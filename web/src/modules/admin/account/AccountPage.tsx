@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, apiWrite, paths } from '../../../core/api/client.ts';
+import { ApiError, apiWrite, asApiError, paths } from '../../../core/api/client.ts';
 import type { Lang, Me } from '../../../core/api/types.ts';
 import { loadMe } from '../../../core/auth/me.ts';
 import { Alert, TextField } from '../../../core/ui/form.tsx';
 import { useAdminI18n } from '../core/i18n.ts';
-import { useForm } from '../core/useForm.ts';
+import { useForm, useSubmit } from '../core/useForm.ts';
 import { PageHead, RoleBadge, useErrorText } from '../core/ui.tsx';
 import type { FieldErrors } from '../core/validation.ts';
 
@@ -26,24 +26,14 @@ function PasswordForm() {
   const errorText = useErrorText();
   const form = useForm<PwForm>({ currentPassword: '', newPassword: '', repeat: '' }, checkPassword, lang);
   const [done, setDone] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const f = form.values;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    form.setSubmitted(true);
+  const { submit, error } = useSubmit(form, ['currentPassword', 'newPassword'], async () => {
     setDone(false);
-    setError(null);
-    if (!form.valid) return;
-    try {
-      await apiWrite('POST', paths.password(), { currentPassword: f.currentPassword, newPassword: f.newPassword });
-      form.reset({ currentPassword: '', newPassword: '', repeat: '' });
-      setDone(true);
-      void loadMe(true).catch(() => undefined);
-    } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError(0, 'network', null);
-      if (!form.takeServerError(apiErr, (fld) => fld === 'currentPassword' || fld === 'newPassword')) setError(apiErr);
-    }
-  };
+    await apiWrite('POST', paths.password(), { currentPassword: f.currentPassword, newPassword: f.newPassword });
+    form.reset({ currentPassword: '', newPassword: '', repeat: '' });
+    setDone(true);
+    void loadMe(true).catch(() => undefined);
+  });
   return (
     <section className="section card" aria-labelledby="pw-title">
       <h2 id="pw-title">{t('account.password')}</h2>
@@ -76,7 +66,7 @@ function TotpSection({ me }: { me: Me }) {
     try {
       setSetup(await apiWrite<{ secret: string; otpauthUrl: string }>('POST', paths.totpSetup()));
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', null));
+      setError(asApiError(err));
     }
   };
   const confirm = async (e: FormEvent, enable: boolean) => {
@@ -92,7 +82,7 @@ function TotpSection({ me }: { me: Me }) {
       setTried(false);
       await loadMe(true);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', null));
+      setError(asApiError(err));
     }
   };
   const codeField = (

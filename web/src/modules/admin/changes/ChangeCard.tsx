@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
-import { ApiError, apiWrite, paths } from '../../../core/api/client.ts';
+import { ApiError, apiWrite, asApiError, paths } from '../../../core/api/client.ts';
 import type { Change } from '../../../core/api/types.ts';
 import { clearApiCache } from '../../../core/api/useApi.ts';
 import { Alert, TextArea } from '../../../core/ui/form.tsx';
@@ -26,7 +26,7 @@ function Decide({ change, onDecided }: { change: Change; onDecided: (c: Change, 
       clearApiCache();
       onDecided(change, how);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'network', null));
+      setError(asApiError(e));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,5 @@
-import { useCallback, useMemo, useState } from 'react';
-import type { ApiError } from '../../../core/api/client.ts';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { asApiError, type ApiError } from '../../../core/api/client.ts';
 import type { Lang } from '../../../core/api/types.ts';
 import { serverField, serverMessage, type FieldErrors } from './validation.ts';
 
@@ -62,4 +62,32 @@ export function useForm<V>(initial: V, check: (v: V, lang: Lang) => FieldErrors,
 
   const valid = Object.keys(errors).length === 0;
   return { values, setValues, set, update, touch, errors, errorOf, valid, submitted, setSubmitted, takeServerError, reset, serverErrors: server };
+}
+
+export type Form<V> = ReturnType<typeof useForm<V>>;
+
+/**
+ * The submit of a console form: show every field's error and stop when invalid, else send with
+ * the button busy; a server error naming one of `fields` sits on that field, any other error in
+ * the form's alert (`error`).
+ */
+export function useSubmit<V>(form: Form<V>, fields: readonly string[], send: () => Promise<void>) {
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
+    form.setSubmitted(true);
+    setError(null);
+    if (!form.valid) return;
+    setBusy(true);
+    try {
+      await send();
+    } catch (err) {
+      const apiErr = asApiError(err);
+      if (!form.takeServerError(apiErr, (f) => fields.includes(f))) setError(apiErr);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { submit, busy, error, setError };
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../../core/api/client.ts';
+import { ApiError, asApiError } from '../../../core/api/client.ts';
 
 export type Live<T> = {
   data: T | undefined; error: ApiError | undefined; loading: boolean;
@@ -41,7 +41,7 @@ export function useLive<T>(path: string | null): Live<T> {
       return data;
     } catch (e) {
       if ((e as Error).name === 'AbortError') return undefined;
-      if (current.current === p) setState((s) => ({ path: p, data: s.path === p ? s.data : undefined, error: e instanceof ApiError ? e : new ApiError(0, 'network', null), loading: false }));
+      if (current.current === p) setState((s) => ({ path: p, data: s.path === p ? s.data : undefined, error: asApiError(e), loading: false }));
       return undefined;
     }
   }, []);

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { ApiError, apiWrite, paths } from '../../../core/api/client.ts';
+import { ApiError, apiWrite, asApiError, paths } from '../../../core/api/client.ts';
 import type { Lang, Masterplan, MasterplanStatus } from '../../../core/api/types.ts';
 import { clearApiCache } from '../../../core/api/useApi.ts';
 import { Alert, SelectField, TextArea, TextField } from '../../../core/ui/form.tsx';
@@ -54,7 +54,7 @@ function MasterplanForm({ masterplan, regionCode, editable, onSaved, onError }: 
       clearApiCache();
       onSaved();
     } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError(0, 'network', null);
+      const apiErr = asApiError(err);
       if (!form.takeServerError(apiErr, (fld) => (FIELDS as readonly string[]).includes(fld.split('.')[0] ?? ''))) onError(apiErr);
     } finally {
       setBusy(false);

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { ApiError, apiWrite, paths } from '../../../core/api/client.ts';
+import { ApiError, apiWrite, asApiError, paths } from '../../../core/api/client.ts';
 import type { Lang, Masterplan, ReadinessAspect, SwotKind } from '../../../core/api/types.ts';
 import { clearApiCache } from '../../../core/api/useApi.ts';
 import { pick } from '../../../core/format.ts';
@@ -45,7 +45,7 @@ function AspectForm({ masterplan, dimensionKey, aspect, editable, onSaved }: {
       setState({ saved: true });
       onSaved();
     } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError(0, 'network', null);
+      const apiErr = asApiError(err);
       setState(form.takeServerError(apiErr, (fld) => ['summary', 'swot', 'illustrative'].includes(fld.split('.')[0] ?? '')) ? {} : { error: apiErr });
     }
   };

@@ -1,6 +1,6 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { ApiError, apiWrite, paths } from '../../../core/api/client.ts';
+import { ApiError, apiWrite, asApiError, paths } from '../../../core/api/client.ts';
 import type { Lang, RegionOpd as PortalOpd } from '../../../core/api/types.ts';
 
 /** An OPD as the console needs it: updates carry the version they started from. */
@@ -9,7 +9,7 @@ import { clearApiCache } from '../../../core/api/useApi.ts';
 import { Alert, SelectField, TextField } from '../../../core/ui/form.tsx';
 import type { Access } from '../core/access.ts';
 import { useAdminI18n } from '../core/i18n.ts';
-import { useForm } from '../core/useForm.ts';
+import { useForm, useSubmit } from '../core/useForm.ts';
 import { useLive } from '../core/useLive.ts';
 import { ConfirmButton, ErrorAlert, Loading, PageHead, useErrorText } from '../core/ui.tsx';
 import { opdInput, validate } from '../core/validation.ts';
@@ -24,27 +24,13 @@ function OpdEditor({ code, opd, onDone, onCancel }: { code: string; opd: RegionO
   const toBody = (f: OpdForm) => ({ name: f.name, abbreviation: f.abbreviation, role: f.role === '' ? null : f.role });
   const check = useMemo(() => (f: OpdForm, l: Lang) => validate(opdInput, { regionCode: code, ...toBody(f) }, l), [code]);
   const form = useForm<OpdForm>({ name: opd?.name ?? '', abbreviation: opd?.abbreviation ?? '', role: opd?.role ?? '' }, check, lang);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const f = form.values;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    form.setSubmitted(true);
-    if (!form.valid) return;
-    setBusy(true);
-    setError(null);
-    try {
-      if (opd) await apiWrite('PATCH', paths.opd(opd.id), { version: opd.version, ...toBody(f) });
-      else await apiWrite('POST', paths.opdWrite(), { regionCode: code, ...toBody(f) });
-      clearApiCache();
-      onDone(f.name);
-    } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError(0, 'network', null);
-      if (!form.takeServerError(apiErr, (fld) => FIELDS.includes(fld))) setError(apiErr);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(form, FIELDS, async () => {
+    if (opd) await apiWrite('PATCH', paths.opd(opd.id), { version: opd.version, ...toBody(f) });
+    else await apiWrite('POST', paths.opdWrite(), { regionCode: code, ...toBody(f) });
+    clearApiCache();
+    onDone(f.name);
+  });
   return (
     <form className="card inline-form" onSubmit={(e) => void submit(e)} noValidate aria-label={opd ? t('opds.editOf', { name: opd.name }) : t('opds.add')}>
       {error && <Alert kind="error"><p>{errorText(error)}</p></Alert>}
@@ -87,7 +73,7 @@ export function OpdsPage({ code, access }: { code: string; access: Access }) {
       done(t('opds.deleted', { name: o.name }));
     } catch (err) {
       setMessage(null);
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', null));
+      setError(asApiError(err));
     }
   };
   const opds = [...(list.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'id'));

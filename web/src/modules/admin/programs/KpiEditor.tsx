@@ -1,5 +1,5 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
-import { ApiError, apiWrite, paths } from '../../../core/api/client.ts';
+import { ApiError, apiWrite, asApiError, paths } from '../../../core/api/client.ts';
 import type { AdminKpi, AdminProgram, Lang, Polarity } from '../../../core/api/types.ts';
 import { clearApiCache } from '../../../core/api/useApi.ts';
 import { Alert, CheckboxField, SelectField, TextField } from '../../../core/ui/form.tsx';
@@ -64,7 +64,7 @@ function KpiForm({ program, kpi, onDone, onCancel }: {
       clearApiCache();
       onDone(res?.status === 'pending' ? 'pending' : 'published');
     } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError(0, 'network', null);
+      const apiErr = asApiError(err);
       if (!form.takeServerError(apiErr, (fld) => (FIELDS as readonly string[]).includes(fld.split('.')[0] ?? ''))) setError(apiErr);
     } finally {
       setBusy(false);
@@ -78,7 +78,7 @@ function KpiForm({ program, kpi, onDone, onCancel }: {
       clearApiCache();
       onDone('deleted');
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', null));
+      setError(asApiError(err));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
-import { ApiError, apiWrite, paths } from '../../../core/api/client.ts';
+import { ApiError, apiWrite, asApiError, paths } from '../../../core/api/client.ts';
 import { useFramework } from '../../../core/api/hooks.ts';
 import type { AdminProgram, Masterplan, Me, ProgramWriteResult, RegionOpd } from '../../../core/api/types.ts';
 import { clearApiCache, useApi } from '../../../core/api/useApi.ts';
@@ -79,7 +79,7 @@ function ProgramFormView({ program, regionCode, masterplanId, access, mode, onSa
         onSaved(created.status === 'pending' || created.program.published === false ? 'createdPending' : 'created', created);
       }
     } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError(0, 'network', null);
+      const apiErr = asApiError(err);
       if (!form.takeServerError(apiErr, isProgramField)) onError(apiErr);
       else setInvalidTried((n) => n + 1);
     } finally {
@@ -225,7 +225,7 @@ export function ProgramEditor({ me, id, newIn }: { me: Me; id?: string; newIn?: 
       clearApiCache();
       navigate(`/wilayah/${regionCode}/program`);
     } catch (err) {
-      onError(err instanceof ApiError ? err : new ApiError(0, 'network', null));
+      onError(asApiError(err));
     }
   };
 

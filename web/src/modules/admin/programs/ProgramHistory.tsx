@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { ApiError, apiWrite, paths } from '../../../core/api/client.ts';
+import { ApiError, apiWrite, asApiError, paths } from '../../../core/api/client.ts';
 import type { AdminProgram, HistoryEntry, Me, ProgramWriteResult } from '../../../core/api/types.ts';
 import { clearApiCache } from '../../../core/api/useApi.ts';
 import { Alert } from '../../../core/ui/form.tsx';
@@ -31,7 +31,7 @@ export function ProgramHistory({ me, id }: { me: Me; id: string }) {
       setResult({ version, status: res?.status === 'pending' ? 'pending' : 'published' });
       await Promise.all([program.reload(), history.reload()]);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError(0, 'network', null));
+      setError(asApiError(e));
     }
   };
   const entries = [...(history.data ?? [])].sort((a, b) => b.version - a.version);

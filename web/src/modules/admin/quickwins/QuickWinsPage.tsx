@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, apiWrite, paths } from '../../../core/api/client.ts';
+import { ApiError, apiWrite, asApiError, paths } from '../../../core/api/client.ts';
 import type { AdminProgramSummary, Masterplan, Page, QuickWin } from '../../../core/api/types.ts';
 import { clearApiCache } from '../../../core/api/useApi.ts';
 import { pick } from '../../../core/format.ts';
@@ -38,7 +38,7 @@ function QuickWinRow({ masterplan, year, dim, current, programs, editable, onSav
       setState({ saved: true });
       onSaved();
     } catch (err) {
-      setState({ error: err instanceof ApiError ? err : new ApiError(0, 'network', null) });
+      setState({ error: asApiError(err) });
     }
   };
   const remove = async () => {
@@ -50,7 +50,7 @@ function QuickWinRow({ masterplan, year, dim, current, programs, editable, onSav
       setState({});
       onSaved();
     } catch (err) {
-      setState({ error: err instanceof ApiError ? err : new ApiError(0, 'network', null) });
+      setState({ error: asApiError(err) });
     }
   };
   const name = pick(dim.name, lang);

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
-import { ApiError, apiWrite, paths } from '../../../core/api/client.ts';
+import { useState } from 'react';
+import { apiWrite, asApiError, paths } from '../../../core/api/client.ts';
 import type { ApiToken, Lang, Role } from '../../../core/api/types.ts';
 import { Alert, SelectField, TextField } from '../../../core/ui/form.tsx';
 import { formatDateTime, useAdminI18n } from '../core/i18n.ts';
-import { useForm } from '../core/useForm.ts';
+import { useForm, useSubmit } from '../core/useForm.ts';
 import { useLive } from '../core/useLive.ts';
 import { ConfirmButton, ErrorAlert, Loading, RoleBadge, ShownOnce, TableScroll, useErrorText } from '../core/ui.tsx';
 import type { FieldErrors } from '../core/validation.ts';
@@ -23,33 +23,19 @@ export function TokensSection({ code, admin }: { code: string; admin: boolean })
   const list = useLive<ApiToken[]>(paths.tokens());
   const form = useForm<TokenForm>({ name: '', role: 'council' }, check, lang);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    form.setSubmitted(true);
-    if (!form.valid) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await apiWrite<{ id: string; token: string }>('POST', paths.tokens(), { name: form.values.name.trim(), regionCode: code, role: form.values.role });
-      setCreated({ name: form.values.name.trim(), token: res.token });
-      form.reset({ name: '', role: form.values.role });
-      await list.reload();
-    } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError(0, 'network', null);
-      if (!form.takeServerError(apiErr, (f) => f === 'name' || f === 'role')) setError(apiErr);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error, setError } = useSubmit(form, ['name', 'role'], async () => {
+    const res = await apiWrite<{ id: string; token: string }>('POST', paths.tokens(), { name: form.values.name.trim(), regionCode: code, role: form.values.role });
+    setCreated({ name: form.values.name.trim(), token: res.token });
+    form.reset({ name: '', role: form.values.role });
+    await list.reload();
+  });
   const revoke = async (tk: ApiToken) => {
     setError(null);
     try {
       await apiWrite('DELETE', paths.token(tk.id));
       await list.reload();
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', null));
+      setError(asApiError(err));
     }
   };
   const tokens = (list.data ?? []).filter((tk) => admin ? tk.regionCode === code || !tk.regionCode : true);

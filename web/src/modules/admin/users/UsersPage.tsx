@@ -1,10 +1,10 @@
-import { useMemo, useState, type FormEvent } from 'react';
-import { ApiError, apiWrite, paths } from '../../../core/api/client.ts';
+import { useMemo, useState } from 'react';
+import { ApiError, apiWrite, asApiError, paths } from '../../../core/api/client.ts';
 import type { Lang, RegionOpd, Role, User } from '../../../core/api/types.ts';
 import { Alert, SelectField, TextField } from '../../../core/ui/form.tsx';
 import type { Access } from '../core/access.ts';
 import { useAdminI18n } from '../core/i18n.ts';
-import { useForm } from '../core/useForm.ts';
+import { useForm, useSubmit } from '../core/useForm.ts';
 import { useLive } from '../core/useLive.ts';
 import { ConfirmButton, ErrorAlert, Loading, PageHead, RoleBadge, ShownOnce, TableScroll, useErrorText } from '../core/ui.tsx';
 import type { FieldErrors } from '../core/validation.ts';
@@ -34,32 +34,18 @@ function AddUser({ code, opds, roles, onCreated, onCancel }: {
   const { t, lang } = useAdminI18n();
   const errorText = useErrorText();
   const form = useForm<NewUser>({ email: '', name: '', role: 'opd_officer', opdId: '' }, checkUser, lang);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const f = form.values;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    form.setSubmitted(true);
-    if (!form.valid) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const body = {
-        email: f.email.trim(), name: f.name.trim(), role: f.role,
-        regionCode: f.role === 'national_admin' || f.role === 'assessor' ? null : code,
-        opdId: f.role === 'opd_officer' ? f.opdId : null,
-        ...(f.role === 'assessor' ? { assessorRegions: [code] } : {}),
-      };
-      const res = await apiWrite<{ user: User; temporaryPassword?: string } | User>('POST', paths.userWrite(), body);
-      const user = 'user' in res ? res.user : res;
-      onCreated(user, 'temporaryPassword' in res ? res.temporaryPassword : undefined);
-    } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError(0, 'network', null);
-      if (!form.takeServerError(apiErr, (fld) => FIELDS.includes(fld))) setError(apiErr);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { submit, busy, error } = useSubmit(form, FIELDS, async () => {
+    const body = {
+      email: f.email.trim(), name: f.name.trim(), role: f.role,
+      regionCode: f.role === 'national_admin' || f.role === 'assessor' ? null : code,
+      opdId: f.role === 'opd_officer' ? f.opdId : null,
+      ...(f.role === 'assessor' ? { assessorRegions: [code] } : {}),
+    };
+    const res = await apiWrite<{ user: User; temporaryPassword?: string } | User>('POST', paths.userWrite(), body);
+    const user = 'user' in res ? res.user : res;
+    onCreated(user, 'temporaryPassword' in res ? res.temporaryPassword : undefined);
+  });
   return (
     <form className="card inline-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('users.add')}>
       {error && <Alert kind="error"><p>{errorText(error)}</p></Alert>}
@@ -106,7 +92,7 @@ export function UsersPage({ code, access }: { code: string; access: Access }) {
     try {
       await fn();
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, 'network', null));
+      setError(asApiError(err));
     }
   };
   const setActive = (u: User, active: boolean) => act(async () => {
