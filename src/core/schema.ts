@@ -9,4 +9,5 @@ export * from '../modules/connectivity/schema.ts';
 export * from '../modules/monitoring/schema.ts';
 export * from '../modules/monitoring/reminders/schema.ts';
 export * from '../modules/monitoring/bulk/schema.ts';
+export * from '../modules/evaluation/schema.ts';
 export * from '../modules/evaluation/cycle/schema.ts';
