@@ -9,10 +9,11 @@ import { masterplanRoutes } from './modules/masterplan/routes.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { authHooks } from './modules/accounts/http-auth.ts';
 import { editingRoutes } from './modules/editing/routes.ts';
+import { fileRoutes } from './modules/files/routes.ts';
 import { prepareDatabase } from './modules/demo/seed.ts';
 
 /** Every module's routes, in one place: adding a capability means adding its line here. */
-export const MODULE_ROUTES = [authHooks, systemRoutes, wilayahRoutes, frameworkRoutes, masterplanRoutes, accountRoutes, editingRoutes];
+export const MODULE_ROUTES = [authHooks, systemRoutes, wilayahRoutes, frameworkRoutes, masterplanRoutes, accountRoutes, editingRoutes, fileRoutes];
 
 export async function createApp(database: Database, config: Config, opts: HttpOptions = {}): Promise<App> {
   const app = await buildHttp({ database, config }, [
