@@ -1,0 +1,23 @@
+/**
+ * SVG → PNG with resvg, using only the bundled DejaVu Sans (no system fonts: same output on
+ * every machine, and faster). Used for the DOCX, which cannot hold SVG charts portably.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import { FONT_BOLD, FONT_FAMILY, FONT_REGULAR } from './fonts.ts';
+
+/** PNG of an SVG at the given pixel width (height follows the aspect ratio). */
+export function svgToPng(svg: string, width: number): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: width },
+    background: '#FFFFFF',
+    font: { loadSystemFonts: false, fontFiles: [FONT_REGULAR, FONT_BOLD], defaultFontFamily: FONT_FAMILY },
+  });
+  return resvg.render().asPng();
+}
+
+/** Width and height the SVG declares (its own units), for placing the image at the right ratio. */
+export function svgSize(svg: string): { width: number; height: number } {
+  const m = /<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+  if (!m) throw new Error('SVG without width and height');
+  return { width: Number(m[1]), height: Number(m[2]) };
+}
