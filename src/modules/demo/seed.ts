@@ -10,6 +10,7 @@ import { DEMO_REGIONS } from './content/index.ts';
 import type { DemoRegion } from './types.ts';
 import { recordProgramVersion } from '../editing/history.ts';
 import { seedDemoUsers, type DemoAccount } from './users.ts';
+import { seedConnectivityDemo } from '../connectivity/demo.ts';
 
 export interface SeedResult { regions: number; programs: number; geoFiles: number; ms: number }
 
@@ -38,6 +39,7 @@ export async function seedDemo(database: Database, onProgress?: Progress, conten
     onProgress?.(i + 1, content.length, 'demo');
   }
   const accounts = await seedDemoUsers(database.db, opdIdsByRegion);
+  await seedConnectivityDemo(database.db);
   return { programs, accounts };
 }
 
