@@ -12,6 +12,7 @@ import { progressBars } from './progress.ts';
 import { DEMO_PASSWORD } from '../modules/demo/users.ts';
 import { registerUserCommands } from './users.ts';
 import { registerPlanCommands } from './plan.ts';
+import { registerConnectivityCommands } from './connectivity.ts';
 import { registerReminderCommands } from './reminders.ts';
 
 /** The `pilar` command: thin wrappers over the module services. */
@@ -91,6 +92,7 @@ exp.command('masterplan').argument('<region>', 'regency/city code, e.g. 64.02').
 
 registerUserCommands(program, withDatabase);
 registerPlanCommands(program);
+registerConnectivityCommands(program, withDatabase);
 registerReminderCommands(program, withDatabase);
 
 program.parseAsync(process.argv).catch((e: unknown) => {

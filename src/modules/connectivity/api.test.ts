@@ -187,7 +187,7 @@ describe('solving and scenarios', () => {
     expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
     const doc = mupdf.Document.openDocument(pdf.rawPayload, 'application/pdf');
     expect(doc.countPages()).toBeGreaterThanOrEqual(2);
-    const text = doc.loadPage(0).toStructuredText().asText();
+    const text = doc.loadPage(0).toStructuredText("preserve-whitespace").asText();
     expect(text).toContain('Rencana Konektivitas');
     expect(text).toContain('ILUSTRATIF');
     expect((await (await h.as('opd.kukar@demo.pilar.id')).get(`/api/connectivity/scenarios/${scenario.id}/plan.csv`)).status).toBe(404);
