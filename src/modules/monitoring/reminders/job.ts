@@ -40,7 +40,7 @@ export interface RunResult {
 /** Reminder days of a region: the lead time of its monitoring settings and a last one the day before. */
 export function reminderSettingsFrom(row: { reminderLeadDays: number } | undefined): ReminderSettingsValue {
   if (!row) return DEFAULT_REMINDER_SETTINGS;
-  return { daysBefore: [...new Set([row.reminderLeadDays, 1])].filter((d) => d >= 0), overdue: true };
+  return { ...DEFAULT_REMINDER_SETTINGS, daysBefore: [...new Set([row.reminderLeadDays, 1])].filter((d) => d >= 0) };
 }
 
 export const CONSOLE_LINK = '/admin';
@@ -69,8 +69,8 @@ async function remindForPeriod(tx: DbOrTx, now: Date, period: Period): Promise<n
   const [settingsRow] = await tx.select().from(monitoringSettings).where(eq(monitoringSettings.regionCode, period.regionCode));
   const settings = reminderSettingsFrom(settingsRow);
   const left = daysUntilDue(now, period.dueOn, period.regionCode);
-  // Far from the due date only returned reports can need a reminder.
-  const onlyReturned = left > Math.max(...settings.daysBefore);
+  // Far from the due date (before or long after) only returned reports can need a reminder.
+  const onlyReturned = left > Math.max(...settings.daysBefore) || -left > settings.overdueWindowDays;
 
   const programRows = await tx.select({ id: programs.id, code: programs.code, title: programs.title, leadOpdId: programs.leadOpdId }).from(programs)
     .where(and(eq(programs.regionCode, period.regionCode), eq(programs.published, true), lte(programs.startYear, period.year), gte(programs.endYear, period.year)));

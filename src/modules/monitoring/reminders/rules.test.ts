@@ -3,7 +3,7 @@ import { beforeStage, daysUntilDue, localDate, planReminders, utcOffsetHours, ty
 
 const period = { id: 'P', regionCode: '64.02', dueDate: '2026-03-31', open: true };
 const who = { officersByOpd: new Map([['dispar', ['o1', 'o2']], ['dinkes', ['o3']]]), coordinators: ['c1', 'o1'] };
-const settings = { daysBefore: [7, 1], overdue: true };
+const settings = { daysBefore: [7, 1], overdue: true, overdueWindowDays: 30 };
 const prog = (programId: string, leadOpdId: string, report: ProgramState['report'] = null): ProgramState => ({ programId, leadOpdId, report });
 
 describe('time zones and days left', () => {
@@ -44,6 +44,12 @@ describe('planReminders', () => {
     const r = planReminders(at('2026-04-02T01:00:00Z'), period, [prog('a', 'dispar')], settings, who);
     expect(r.map((x) => x.userId).sort()).toEqual(['c1', 'o1', 'o2']);
     expect(new Set(r.map((x) => x.kind))).toEqual(new Set(['report_overdue']));
+  });
+  test('a period missed more than the window ago reminds nobody of being overdue (no flood after an import)', () => {
+    expect(planReminders(at('2026-04-30T01:00:00Z'), period, [prog('a', 'dispar')], settings, who)).toHaveLength(3);
+    expect(planReminders(at('2026-05-01T01:00:00Z'), period, [prog('a', 'dispar')], settings, who)).toEqual([]);
+    // A returned report still reaches its officer.
+    expect(planReminders(at('2026-09-01T01:00:00Z'), period, [prog('a', 'dispar', { id: 'r', status: 'returned', returnKey: '2' })], settings, who)).toHaveLength(2);
   });
   test('a returned report: its officers, keyed by the return, also before any due stage', () => {
     const r = planReminders(at('2026-01-10T01:00:00Z'), period, [prog('a', 'dispar', { id: 'ra', status: 'returned', returnKey: '4' })], settings, who);

@@ -10,9 +10,14 @@ export interface ReminderSettingsValue {
   daysBefore: number[];
   /** Remind officer and coordinator(s) once the due date has passed. */
   overdue: boolean;
+  /**
+   * Overdue reminders only within this many days after the due date: a period missed long ago
+   * (e.g. on the first run after an import) shows on the dashboards instead of flooding inboxes.
+   */
+  overdueWindowDays: number;
 }
 
-export const DEFAULT_REMINDER_SETTINGS: ReminderSettingsValue = { daysBefore: [7, 1], overdue: true };
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettingsValue = { daysBefore: [7, 1], overdue: true, overdueWindowDays: 30 };
 
 export type ReportStatus = 'draft' | 'submitted' | 'returned' | 'approved';
 
@@ -103,7 +108,7 @@ export function planReminders(now: Date, period: PeriodState, programs: readonly
     if (done(p.report?.status)) continue;
     if (before) {
       for (const userId of officers) add({ ...base, kind: 'report_due', stage: before, userId });
-    } else if (left < 0 && settings.overdue) {
+    } else if (left < 0 && settings.overdue && -left <= settings.overdueWindowDays) {
       for (const userId of new Set([...officers, ...who.coordinators])) add({ ...base, kind: 'report_overdue', stage: 'overdue', userId });
     }
   }
