@@ -132,8 +132,10 @@ export function componentScoresProblem(instrument: Instrument, scores: Record<st
     const v = scores[c.key];
     if (v === undefined || v === null) return { field: `components.${c.key}`, message: { id: `nilai komponen "${c.key}" wajib diisi`, en: `a score for component "${c.key}" is required` } };
     if (typeof v !== 'number' || !Number.isFinite(v)) return { field: `components.${c.key}`, message: { id: 'harus berupa angka', en: 'must be a number' } };
-    if (v < instrument.scale.min || v > instrument.scale.max) {
-      return { field: `components.${c.key}`, message: { id: `harus antara ${instrument.scale.min} dan ${instrument.scale.max}`, en: `must be between ${instrument.scale.min} and ${instrument.scale.max}` } };
+    // A component may score 0 even on a 1–5 scale: a cumulative indicator with no level met scores 0.
+    const lo = Math.min(0, instrument.scale.min);
+    if (v < lo || v > instrument.scale.max) {
+      return { field: `components.${c.key}`, message: { id: `harus antara ${lo} dan ${instrument.scale.max}`, en: `must be between ${lo} and ${instrument.scale.max}` } };
     }
   }
   return null;
