@@ -10,6 +10,7 @@ import type { BlobStore } from './store.ts';
 import { ACCEPTED, isAccepted, sniff } from './types.ts';
 import { processImage } from './images.ts';
 import { sanitiseName } from './names.ts';
+import { verifyOfficeContainer } from './office.ts';
 
 /** An evidence file as other modules and the web app see it. */
 export interface FileMeta {
@@ -97,6 +98,10 @@ export const uploadErrors = {
     id: `Jenis berkas tidak diterima${found ? ` (${found})` : ''}; yang diterima: ${ACCEPTED_LIST}`,
     en: `File type not accepted${found ? ` (${found})` : ''}; accepted: ${ACCEPTED_LIST}`,
   }, FIELD),
+  container: (ext: string) => new AppError(415, 'file_type', {
+    id: `Berkas ini bukan dokumen ${ext.toUpperCase()} yang utuh (isi kemasan tidak sesuai atau berisi makro)`,
+    en: `This file is not a sound ${ext.toUpperCase()} document (its container does not match, or it holds macros)`,
+  }, FIELD),
   unreadable: () => new AppError(415, 'file_unreadable', { id: 'Gambar rusak atau tidak dapat dibaca', en: 'The image is damaged or cannot be read' }, FIELD),
 };
 
@@ -110,6 +115,9 @@ export async function uploadFile(db: DbOrTx, store: BlobStore, actor: Actor | nu
   const type = await sniff(input.bytes);
   if (!type || !isAccepted(type.mime)) throw uploadErrors.type(type?.ext);
   const mime = type.mime;
+  if (!ACCEPTED[mime].image && mime !== 'application/pdf' && !verifyOfficeContainer(Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength), mime)) {
+    throw uploadErrors.container(type.ext);
+  }
   let stored = input.bytes;
   let thumbnailSha256: string | null = null;
   if (ACCEPTED[mime].image) {

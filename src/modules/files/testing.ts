@@ -66,13 +66,20 @@ export function zip(entries: Record<string, string | Buffer>): Buffer {
   return Buffer.concat([...locals, dir, end]);
 }
 
-const contentTypes = (main: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/main.xml" ContentType="${main}"/></Types>`;
+const contentTypes = (main: string, part: string, extra = '') => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/>${extra}<Override PartName="/${part}" ContentType="${main}"/></Types>`;
 
-/** A minimal OOXML package whose [Content_Types].xml declares `main` (e.g. a spreadsheet or a macro-enabled workbook). */
-export const ooxml = (main: string, dir: 'xl' | 'word' | 'ppt') => zip({ '[Content_Types].xml': contentTypes(main), [`${dir}/main.xml`]: '<x/>' });
+/**
+ * A minimal OOXML package whose [Content_Types].xml declares `main` for `<dir>/main.xml`.
+ * `opts.omitPart` leaves the declared part out; `opts.extra` adds raw declarations (e.g. a VBA project).
+ */
+export function ooxml(main: string, dir: 'xl' | 'word' | 'ppt', opts: { omitPart?: boolean; extra?: string } = {}) {
+  return zip({ '[Content_Types].xml': contentTypes(main, `${dir}/main.xml`, opts.extra), ...(opts.omitPart ? { [`${dir}/other.xml`]: '<x/>' } : { [`${dir}/main.xml`]: '<x/>' }) });
+}
 export const xlsx = () => ooxml('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'xl');
-/** An OpenDocument text: the `mimetype` entry first, as the standard requires. */
-export const odt = () => zip({ mimetype: 'application/vnd.oasis.opendocument.text', 'content.xml': '<office:document-content/>' });
+export const pptx = () => ooxml('application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml', 'ppt');
+/** An OpenDocument file: the uncompressed `mimetype` entry first, as the standard requires. */
+export const odf = (kind: 'text' | 'spreadsheet') => zip({ mimetype: `application/vnd.oasis.opendocument.${kind}`, 'content.xml': '<office:document-content/>' });
+export const odt = () => odf('text');
 
 /** A multipart/form-data body with one file part (field "file" unless told). */
 export function multipart(filename: string, bytes: Buffer, opts: { field?: string; contentType?: string } = {}) {
