@@ -13,6 +13,7 @@ import { listPrograms } from '../src/modules/masterplan/queries.ts';
 import { startPostgres } from '../scripts/postgres.ts';
 import { initialJsOfPage, lighthouseMobile } from './web.ts';
 import { benchConnectivity } from './connectivity.ts';
+import { benchEvaluationReport } from './evaluation-report.ts';
 
 const wilayahDir = path.resolve(import.meta.dirname, '../../shared/data/wilayah');
 const quantile = (xs: number[], q: number) => {
@@ -60,3 +61,6 @@ console.log(`web: Lighthouse mobile performance of the region page: ${lh.score} 
 
 // 4. The blank-spot connectivity planner (issue 6): fast method vs exact HiGHS, East Kalimantan and all Indonesia.
 await benchConnectivity((line) => console.log(line));
+
+// 5. Evaluation report (issue 7): time to render the PDF and DOCX of the Kukar 2023 fixture.
+await benchEvaluationReport((line) => console.log(line));

@@ -2,7 +2,7 @@
  * The evaluation report as DOCX (Word, LibreOffice) with the `docx` package: the same blocks
  * as the PDF (./content.ts). Real heading styles (Title, Heading 1/2) so Word's navigation pane
  * lists the sections; tables with a header row that repeats on every page; charts as PNG
- * rendered by resvg at three times their drawing size, with alt text. Markings (ILUSTRATIF,
+ * rendered by resvg at 2.5 times their drawing size (about 250 dpi at the printed width), with alt text. Markings (ILUSTRATIF,
  * DRAF) sit in the page header of every page, page numbers in the footer. Pure: data in, Buffer out.
  */
 import {
@@ -11,7 +11,7 @@ import {
 } from 'docx';
 import { buildReportContent, DRAFT_NOTE, ILLUSTRATIVE_MARK, ILLUSTRATIVE_NOTE, reportTitle, type Block, type Column, type ReportContent } from './content.ts';
 import { SERIES_STYLE } from './charts.ts';
-import { svgSize, svgToPng } from './raster.ts';
+import { svgSize, svgToPngAsync } from './raster.ts';
 import type { EvaluationReportData } from './types.ts';
 
 /** A4 in twips, 2 cm margins. */
@@ -23,12 +23,14 @@ const ACCENT = SERIES_STYLE.validated.color.slice(1);
 const MUTED = '555555';
 const FONT = 'Arial';
 /** Chart PNGs are drawn at this multiple of their SVG size: sharp in print at the width used. */
-const PNG_SCALE = 3;
+const PNG_SCALE = 2.5;
 
 export async function renderEvaluationDocx(data: EvaluationReportData): Promise<Buffer> {
   const content = buildReportContent(data);
-  let figure = 0;
-  const body = content.blocks.flatMap((block, i) => blockToDocx(block, i === 0, () => ++figure));
+  // Charts are rasterised in parallel off the main thread, then placed.
+  const charts = content.blocks.flatMap((b) => (b.kind === 'chart' ? [b.svg] : []));
+  const pngs = new Map(await Promise.all(charts.map(async (svg) => [svg, await svgToPngAsync(svg, svgSize(svg).width * PNG_SCALE)] as const)));
+  const body = content.blocks.flatMap((block, i) => blockToDocx(block, i === 0, pngs));
   const doc = new Document({
     title: reportTitle(data),
     subject: `${content.subtitle} — ${data.region.name} (${data.region.code})`,
@@ -94,7 +96,7 @@ function cover(c: ReportContent): (Paragraph | Table)[] {
   return out;
 }
 
-function blockToDocx(block: Block, first: boolean, nextFigure: () => number): (Paragraph | Table)[] {
+function blockToDocx(block: Block, first: boolean, pngs: Map<string, Buffer>): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
       return [new Paragraph({
@@ -107,7 +109,6 @@ function blockToDocx(block: Block, first: boolean, nextFigure: () => number): (P
     case 'bullets':
       return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(item)] }));
     case 'chart': {
-      nextFigure();
       const size = svgSize(block.svg);
       const width = Math.round(TEXT_PX * block.width);
       const height = Math.round((width * size.height) / size.width);
@@ -119,7 +120,7 @@ function blockToDocx(block: Block, first: boolean, nextFigure: () => number): (P
           keepNext: true,
           children: [new ImageRun({
             type: 'png',
-            data: svgToPng(block.svg, size.width * PNG_SCALE),
+            data: pngs.get(block.svg)!,
             transformation: { width, height },
             altText: { name: title, title, description },
           })],

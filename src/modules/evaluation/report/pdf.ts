@@ -53,8 +53,7 @@ export function renderEvaluationPdf(data: EvaluationReportData): Promise<Buffer>
 
   drawCover(doc, content);
   doc.addPage();
-  let figure = 0;
-  for (const block of content.blocks) drawBlock(doc, block, () => ++figure);
+  for (const block of content.blocks) drawBlock(doc, block);
   drawPageFurniture(doc, content);
   doc.end();
   return done;
@@ -99,7 +98,7 @@ function drawCover(doc: Doc, c: ReportContent) {
   doc.fillColor(INK);
 }
 
-function drawBlock(doc: Doc, block: Block, nextFigure: () => number) {
+function drawBlock(doc: Doc, block: Block) {
   const w = textWidth(doc);
   doc.x = MARGIN.left;
   switch (block.kind) {
@@ -133,7 +132,6 @@ function drawBlock(doc: Doc, block: Block, nextFigure: () => number) {
       return;
     }
     case 'chart': {
-      nextFigure();
       const size = svgSize(block.svg);
       const width = w * block.width;
       const height = (width * size.height) / size.width;
