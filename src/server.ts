@@ -14,10 +14,12 @@ import { connectivityRoutes } from './modules/connectivity/routes.ts';
 import { reminderRoutes } from './modules/monitoring/reminders/routes.ts';
 import { bulkRoutes } from './modules/monitoring/bulk/routes.ts';
 import { monitoringRoutes } from './modules/monitoring/routes.ts';
+import { evaluationCycleRoutes } from './modules/evaluation/cycle/routes.ts';
+import { evaluationInstrumentRoutes } from './modules/evaluation/instruments/routes.ts';
 import { prepareDatabase } from './modules/demo/seed.ts';
 
 /** Every module's routes, in one place: adding a capability means adding its line here. */
-export const MODULE_ROUTES = [authHooks, systemRoutes, wilayahRoutes, frameworkRoutes, masterplanRoutes, accountRoutes, editingRoutes, fileRoutes, connectivityRoutes, reminderRoutes, bulkRoutes, monitoringRoutes];
+export const MODULE_ROUTES = [authHooks, systemRoutes, wilayahRoutes, frameworkRoutes, masterplanRoutes, accountRoutes, editingRoutes, fileRoutes, connectivityRoutes, reminderRoutes, bulkRoutes, monitoringRoutes, evaluationCycleRoutes, evaluationInstrumentRoutes];
 
 export async function createApp(database: Database, config: Config, opts: HttpOptions = {}): Promise<App> {
   const app = await buildHttp({ database, config }, [

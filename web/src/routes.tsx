@@ -10,6 +10,7 @@ import { PillarPage } from './modules/portal/pillar/PillarPage.tsx';
 import { ProgramPage } from './modules/portal/program/ProgramPage.tsx';
 import { ProgramListPage } from './modules/portal/programs/ProgramListPage.tsx';
 import { RegionPage } from './modules/portal/region/RegionPage.tsx';
+import { NationalResultsPage, RegionLatestResult, RegionResultPage, WhatIfPage } from './modules/evaluation/lazy.ts';
 
 // The admin console (forms, zod rules, its texts) is its own chunk: the portal never loads it.
 const AdminApp = lazy(() => import('./modules/admin/AdminApp.tsx'));
@@ -23,6 +24,10 @@ export function App() {
         <Route path="/wilayah/:code">{(p) => <RegionPage key={p.code} code={p.code} />}</Route>
         <Route path="/wilayah/:code/pilar/:dimension">{(p) => <PillarPage key={`${p.code}/${p.dimension}`} code={p.code} dimension={p.dimension} />}</Route>
         <Route path="/wilayah/:code/program">{(p) => <ProgramListPage key={p.code} code={p.code} />}</Route>
+        <Route path="/wilayah/:code/evaluasi/:year">{(p) => <Suspense fallback={<PageSkeleton />}><RegionResultPage key={`${p.code}/${p.year}`} code={p.code} year={p.year} /></Suspense>}</Route>
+        <Route path="/wilayah/:code/evaluasi">{(p) => <Suspense fallback={<PageSkeleton />}><RegionLatestResult key={p.code} code={p.code} /></Suspense>}</Route>
+        <Route path="/evaluasi/kalkulator">{() => <Suspense fallback={<PageSkeleton />}><WhatIfPage /></Suspense>}</Route>
+        <Route path="/evaluasi">{() => <Suspense fallback={<PageSkeleton />}><NationalResultsPage /></Suspense>}</Route>
         <Route path="/program/:id">{(p) => <ProgramPage key={p.id} id={p.id} />}</Route>
         <Route path="/opd/:id">{(p) => <OpdPage key={p.id} id={p.id} />}</Route>
         <Route path="/masuk" component={LoginPage} />

@@ -10,6 +10,8 @@ import { DEMO_REGIONS } from './content/index.ts';
 import type { DemoRegion } from './types.ts';
 import { recordProgramVersion } from '../editing/history.ts';
 import { seedDemoUsers, type DemoAccount } from './users.ts';
+import { seedDemoEvaluations } from '../evaluation/cycle/demo.ts';
+import { seedMonitoringDemo } from '../monitoring/demo.ts';
 import { seedConnectivityDemo } from '../connectivity/demo.ts';
 
 export interface SeedResult { regions: number; programs: number; geoFiles: number; ms: number }
@@ -40,6 +42,8 @@ export async function seedDemo(database: Database, onProgress?: Progress, conten
   }
   const accounts = await seedDemoUsers(database.db, opdIdsByRegion);
   await seedConnectivityDemo(database.db);
+  await seedMonitoringDemo(database, content.map((r) => r.regionCode));
+  await seedDemoEvaluations(database.db, content.map((r) => r.regionCode));
   return { programs, accounts };
 }
 

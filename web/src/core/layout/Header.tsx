@@ -45,6 +45,7 @@ export function Header() {
         </Link>
         <nav className="header-nav" aria-label={t('nav.label')}>
           <Link href="/">{t('nav.regions')}</Link>
+          <Link href="/evaluasi">{t('nav.evaluation')}</Link>
         </nav>
         <UserArea />
         <LanguageSwitch />

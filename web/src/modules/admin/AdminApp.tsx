@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation } from 'wouter';
 import { useParticipants } from '../../core/api/hooks.ts';
 import type { Me } from '../../core/api/types.ts';
@@ -19,12 +19,14 @@ import { ProgramHistory } from './programs/ProgramHistory.tsx';
 import { ProgramsPage } from './programs/ProgramsPage.tsx';
 import { QuickWinsPage } from './quickwins/QuickWinsPage.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
+import { ConnectivityPlanner } from '../connectivity/lazy.tsx';
+import { CycleWorkspace, EvaluationConsole } from '../evaluation/lazy.ts';
 
 const REGION_KEY = 'pilar.admin.region';
-type Section = 'masterplan' | 'program' | 'persetujuan' | 'quick-win' | 'opd' | 'pengguna' | 'audit';
+type Section = 'masterplan' | 'program' | 'persetujuan' | 'quick-win' | 'opd' | 'pengguna' | 'audit' | 'konektivitas' | 'evaluasi';
 /** Text key of each section (URLs are Indonesian, keys are identifiers). */
 const NAV_KEY = {
-  masterplan: 'masterplan', program: 'program', persetujuan: 'approvals', 'quick-win': 'quickWins', opd: 'opds', pengguna: 'users', audit: 'audit',
+  masterplan: 'masterplan', program: 'program', persetujuan: 'approvals', 'quick-win': 'quickWins', opd: 'opds', pengguna: 'users', audit: 'audit', konektivitas: 'connectivity', evaluasi: 'evaluation',
 } as const satisfies Record<Section, string>;
 
 /** Which console sections this user sees for a region (the server checks again). */
@@ -38,6 +40,8 @@ function sections(a: Access | null): Section[] {
   if (a.opds) out.push('opd');
   if (a.users) out.push('pengguna');
   if (a.audit) out.push('audit');
+  if (a.edit) out.push('konektivitas');
+  out.push('evaluasi');
   return out;
 }
 
@@ -162,6 +166,9 @@ function Shell({ me }: { me: Me }) {
           <Route path="/wilayah/:code/quick-win">{R('quick-win', (code, a) => <QuickWinsPage key={code} code={code} access={a} />)}</Route>
           <Route path="/wilayah/:code/opd">{R('opd', (code, a) => <OpdsPage key={code} code={code} access={a} />)}</Route>
           <Route path="/wilayah/:code/pengguna">{R('pengguna', (code, a) => <UsersPage key={code} code={code} access={a} />)}</Route>
+          <Route path="/wilayah/:code/evaluasi/:year">{(p) => R('evaluasi', (code) => <Suspense fallback={<PageSkeleton />}><CycleWorkspace key={`${code}/${p.year}`} code={code} year={Number(p.year)} /></Suspense>)(p)}</Route>
+          <Route path="/wilayah/:code/evaluasi">{R('evaluasi', (code, a) => <Suspense fallback={<PageSkeleton />}><EvaluationConsole key={code} code={code} canOpen={a.edit} /></Suspense>)}</Route>
+          <Route path="/wilayah/:code/konektivitas">{R('konektivitas', (code) => <ConnectivityPlanner key={code} code={code} />)}</Route>
           <Route path="/wilayah/:code/audit">{R('audit', (code) => <AuditPage key={code} code={code} />)}</Route>
           <Route path="/wilayah/:code">{(p) => <Redirect to={`/wilayah/${p.code}/program`} replace />}</Route>
           <Route><Alert kind="warning" title={t('shell.notFound')}><p><Link href="/">{t('shell.nav.dashboard')}</Link></p></Alert></Route>

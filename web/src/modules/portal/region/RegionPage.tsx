@@ -1,3 +1,4 @@
+import { Link } from 'wouter';
 import { useConfig, useMasterplan } from '../../../core/api/hooks.ts';
 import { formatNumber, formatPeriod, formatRupiah } from '../../../core/format.ts';
 import { useI18n } from '../../../core/i18n.ts';
@@ -39,6 +40,7 @@ export function RegionPage({ code }: { code: string }) {
             <IllustrativeBadge show={m.totals.budgetIllustrative} />
           </li>
           <li><StatusBadge status={m.status} /></li>
+          <li><Link href={`/wilayah/${code}/evaluasi`}>{t('nav.evaluation')}</Link></li>
         </ul>
       </div>
       <SectionNav />
