@@ -3,11 +3,14 @@
  *
  * For the other helpers building on these tables (reminders, bulk KPI grid, evidence files):
  * src/modules/monitoring/service.ts exports the reusable pieces —
- *   loadReportForWrite(db, actor, reportId)   report + program with the report.write check
- *   ensureDraft(db, actor, programId, periodId) the (program, period) report, created as draft
- *   saveKpiValues(db, actor, reportId, version, values) KPI values into a draft/returned report
- *   periodsDue(db, regionCode, today)          periods whose due date is near or passed
- *   reportsMissing(db, regionCode, periodId)    programs without an approved/submitted report
+ *   loadReportForWrite(db, actor, reportId)          report + program + period, report.write checked, 409 unless draft/returned
+ *   ensureDraft(db, actor, programId, periodId, ip?)  the (program, period) report, created as a draft (window checked)
+ *   saveKpiValues(db, programId, reportId, values)    KPI values into a report (ids and breakdown codes checked)
+ *   recordEvent / reportSnapshot                      history entries after a write (then bump the version yourself)
+ *   getSettings(db, regionCode)                       rhythm, due days, thresholds, reminder lead days (defaults when no row)
+ *   periodsDue(db, regionCode, untilIsoDate)          periods due on or before a date, newest first
+ *   reportsMissing(db, regionCode, periodId)          running programs without a submitted/approved report
+ * queries.ts: programStates(db, regionCode) and regionDashboard(db, regionCode) (approved figures).
  * Status rules are pure functions in status.ts.
  */
 import {
