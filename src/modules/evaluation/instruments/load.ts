@@ -104,11 +104,13 @@ function stripFieldPrefix(t: Text): Text {
 
 export const SHIPPED_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'files');
 
-/** The instrument files that ship with Pilar, parsed (throws on a broken shipped file). */
-export function shippedInstrumentFiles(dir = SHIPPED_DIR): { file: string; text: string; instrument: Instrument }[] {
-  return fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => {
-    const text = fs.readFileSync(path.join(dir, f), 'utf8');
-    return { file: f, text, instrument: parseInstrument(text, f) };
-  });
+/** The instrument files that ship with Pilar, as text (sorted by name). */
+export function shippedInstrumentTexts(dir = SHIPPED_DIR): { file: string; text: string }[] {
+  return fs.readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort()
+    .map((f) => ({ file: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
 }
 
+/** The shipped instrument files, parsed (throws on a broken shipped file). */
+export function shippedInstrumentFiles(dir = SHIPPED_DIR): { file: string; text: string; instrument: Instrument }[] {
+  return shippedInstrumentTexts(dir).map((f) => ({ ...f, instrument: parseInstrument(f.text, f.file) }));
+}

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../core/db.ts';
 import { AppError, conflict } from '../../../core/errors.ts';
 import type { Actor } from '../../../core/policy.ts';
 import { audit } from '../../accounts/audit.ts';
 import { evaluationInstruments } from '../schema.ts';
-import { parseInstrument, shippedInstrumentFiles } from './load.ts';
+import { parseInstrument, shippedInstrumentTexts } from './load.ts';
 import type { Instrument } from './types.ts';
 
 /** Canonical digest of a parsed instrument: same content → same digest, whatever the file's formatting. */
@@ -62,15 +62,21 @@ export async function importInstrument(db: Db, fileText: string, actor: Actor | 
 }
 
 /**
- * Loads the instruments shipped in ./files (on start and seed). Idempotent: unchanged files are
- * skipped. A shipped file changed under the same id+version is refused like any other import;
- * the refusals are returned (not thrown) so that one stale file does not stop the server.
+ * Loads the instruments shipped in ./files (on start and seed). Idempotent and cheap when
+ * nothing changed: a file whose exact text is stored already is not even parsed. A shipped
+ * file changed under the same id+version is refused like any other import; refusals are
+ * returned (not thrown) so that one stale file does not stop the server.
  */
 export async function syncShippedInstruments(db: Db): Promise<{ imported: string[]; unchanged: string[]; refused: { file: string; error: AppError }[] }> {
   const out = { imported: [] as string[], unchanged: [] as string[], refused: [] as { file: string; error: AppError }[] };
-  for (const f of shippedInstrumentFiles()) {
+  const stored = new Set((await db.select({ h: sql<string>`md5(${evaluationInstruments.fileText})` }).from(evaluationInstruments)).map((r) => r.h));
+  for (const f of shippedInstrumentTexts()) {
+    if (stored.has(createHash('md5').update(f.text, 'utf8').digest('hex'))) {
+      out.unchanged.push(f.file);
+      continue;
+    }
     try {
-      const r = await storeInstrument(db, f.instrument, f.text, null, f.file);
+      const r = await storeInstrument(db, parseInstrument(f.text, f.file), f.text, null, f.file);
       out[r.status].push(r.id);
     } catch (e) {
       if (e instanceof AppError) out.refused.push({ file: f.file, error: e });

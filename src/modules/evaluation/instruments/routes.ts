@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { RoutesPlugin } from '../../../core/http.ts';
+import { invalid, notFound } from '../../../core/errors.ts';
+import { componentScoresProblem, indexFromComponents } from '../scoring/score.ts';
+import { assertMayImport, getInstrument, importInstrument, listInstruments, syncShippedInstruments } from './registry.ts';
+import type { Instrument } from './types.ts';
+
+const TAG = 'evaluation';
+const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
+
+/** The summary of an instrument the what-if calculator and pickers need: top-level weights as fractions. */
+export function instrumentSummary(i: Instrument & { importedAt?: string }) {
+  return {
+    id: i.id, version: i.version, kind: i.kind, name: i.name.id, nameEn: i.name.en, year: i.year, group: i.group,
+    scale: i.scale, ownWording: i.ownWording, assumption: i.assumption ?? null, source: i.source,
+    predicates: i.predicates.map((p) => ({ name: p.name.id, nameEn: p.name.en, min: p.min })),
+    components: i.components.map((c) => ({ key: c.key, name: c.name.id, nameEn: c.name.en, weight: c.weight })),
+    ...(i.importedAt ? { importedAt: i.importedAt } : {}),
+  };
+}
+
+/** The file text of a POST: raw YAML/JSON text, or a JSON object ({text} or the instrument itself). */
+function fileTextOf(body: unknown): string {
+  if (typeof body === 'string') return body;
+  if (body && typeof body === 'object') {
+    const t = (body as { text?: unknown }).text;
+    if (typeof t === 'string' && Object.keys(body).length === 1) return t;
+    return JSON.stringify(body, null, 2);
+  }
+  throw invalid('body', { id: 'kirim isi file instrumen (YAML atau JSON)', en: 'send the instrument file (YAML or JSON)' });
+}
+
+export const evaluationInstrumentRoutes: RoutesPlugin = async (app, { database }) => {
+  const db = database.db;
+  // Instrument files arrive as YAML text too.
+  app.addContentTypeParser(YAML_TYPES, { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  // Databases created before an instrument shipped get it on start (cheap when nothing changed).
+  app.addHook('onReady', async () => {
+    try {
+      const r = await syncShippedInstruments(db);
+      if (r.imported.length) app.log.info({ imported: r.imported }, 'evaluation instruments loaded');
+      for (const f of r.refused) app.log.error({ file: f.file, error: f.error.bilingual.en }, 'shipped evaluation instrument refused');
+    } catch (e) {
+      app.log.warn({ err: e }, 'evaluation instruments not synchronised');
+    }
+  });
+
+  app.get('/evaluation/instruments', {
+    schema: { tags: [TAG], summary: 'Evaluation instruments (latest version of each): top-level components with weights as fractions summing to 1' },
+  }, async () => (await listInstruments(db)).map(instrumentSummary));
+
+  app.get('/evaluation/instruments/:id', {
+    schema: { tags: [TAG], summary: 'One instrument in full: components → aspects → indicators → levels', params: z.object({ id: z.string().max(80) }), querystring: z.object({ version: z.string().max(40).optional() }) },
+  }, async (req) => {
+    const i = await getInstrument(db, req.params.id, req.query.version);
+    if (!i) throw notFound({ id: `Instrumen ${req.params.id}`, en: `Instrument ${req.params.id}` }, 'id');
+    return i;
+  });
+
+  app.post('/evaluation/instruments', {
+    schema: {
+      tags: [TAG],
+      summary: 'Import an instrument file (national admin). Body: the YAML or JSON text (text/plain, application/yaml) or the JSON instrument. Errors name line and field.',
+    },
+  }, async (req, reply) => {
+    assertMayImport(req.actor);
+    const r = await importInstrument(db, fileTextOf(req.body), req.actor, 'instrument');
+    reply.status(r.status === 'imported' ? 201 : 200);
+    return { status: r.status, id: r.id, version: r.version, instrument: instrumentSummary(r.instrument) };
+  });
+
+  app.post('/evaluation/index', {
+    schema: {
+      tags: [TAG],
+      summary: 'What-if: the index (two decimals, round half up) and predicate from top-level component scores',
+      body: z.object({
+        instrument: z.string().min(1).max(80),
+        components: z.record(z.string().max(80), z.number()),
+      }),
+    },
+  }, async (req) => {
+    const ins = await getInstrument(db, req.body.instrument);
+    if (!ins) throw invalid('instrument', { id: `instrumen "${req.body.instrument}" tidak dikenal`, en: `unknown instrument "${req.body.instrument}"` });
+    const problem = componentScoresProblem(ins, req.body.components);
+    if (problem) throw invalid(problem.field, problem.message);
+    const r = indexFromComponents(ins, req.body.components);
+    return { instrument: ins.id, index: r.index, ...(r.predicate ? { predicate: r.predicate.name.id, predicateEn: r.predicate.name.en } : {}) };
+  });
+};
