@@ -14,6 +14,7 @@ import { registerUserCommands } from './users.ts';
 import { registerPlanCommands } from './plan.ts';
 import { registerConnectivityCommands } from './connectivity.ts';
 import { registerReminderCommands } from './reminders.ts';
+import { registerEvaluationCommands } from './evaluation.ts';
 
 /** The `pilar` command: thin wrappers over the module services. */
 const program = new Command('pilar').description('Pilar — smart city masterplans of Indonesian regions');
@@ -94,6 +95,7 @@ registerUserCommands(program, withDatabase);
 registerPlanCommands(program);
 registerConnectivityCommands(program, withDatabase);
 registerReminderCommands(program, withDatabase);
+registerEvaluationCommands(program, withDatabase);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof AppError) {
