@@ -1,0 +1,129 @@
+/**
+ * The blank-spot connectivity planner in Chromium (issue 6): the coordinator of Kutai
+ * Kartanegara opens the planner, sets a budget of Rp 4.9 billion, runs it, sees the chosen
+ * sites on the map and in the table exactly as the API planned them, widens the tower radius
+ * (towers with coverage circles and backhaul appear), and saves the scenario, which is listed
+ * after a reload. The page is axe-clean and usable at phone width.
+ *
+ * Needs the web app built first (`npm run build:web`).
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import admin from '../../web/src/i18n/admin/id.json' with { type: 'json' };
+import conn from '../../web/src/i18n/connectivity/id.json' with { type: 'json' };
+import id from '../../web/src/i18n/id.json' with { type: 'json' };
+import { startBrowserApp, withPage } from '../support/browser.ts';
+
+const COORDINATOR = 'koordinator.kukar@demo.pilar.id';
+const PASSWORD = 'pilar-demo-2026';
+const BUDGET = 4_900_000_000;
+const SCENARIO = 'APBD Rp 4,9 miliar, radius 15 km';
+
+interface PlanLike { budget: number | null; totalCost: number; towers: { site: string; backhaulNode: string | null }[]; vsat: { village: string }[] }
+
+let app: { url: string; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ app, browser } = await startBrowserApp());
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function login(page: Page) {
+  await page.goto(`${app.url}/masuk`);
+  await page.getByRole('textbox', { name: id.auth.email, exact: true }).fill(COORDINATOR);
+  await page.locator('input[name=password]').fill(PASSWORD);
+  await page.locator('main form').getByRole('button', { name: id.auth.submit }).click();
+  await page.waitForURL('**/admin');
+  await expect.poll(() => page.locator('main h1').textContent()).toBe(admin.dashboard.title);
+}
+
+/** The plan the server answered for a planning request whose body matches `want`. */
+function planResponse(page: Page, want: (body: Record<string, unknown>) => boolean): Promise<PlanLike> {
+  const isIt = (r: Response) => r.request().method() === 'POST' && r.url().includes('/connectivity/jobs') && want(JSON.parse(r.request().postData() ?? '{}'));
+  return page.waitForResponse(isIt).then(async (r) => {
+    const job = await r.json() as { id: string; status: string; plan: PlanLike | null };
+    if (job.status === 'done' && job.plan) return job.plan;
+    // Still running: the page polls; take the plan from the poll that finishes it.
+    const done = await page.waitForResponse(async (p) => p.url().includes(`/connectivity/jobs/${job.id}`) && (await p.json() as { status: string }).status === 'done');
+    return (await done.json() as { plan: PlanLike }).plan;
+  });
+}
+
+/** Map and table show exactly the plan's sites. */
+async function expectPlanShown(page: Page, plan: PlanLike) {
+  const towers = plan.towers.map((t) => t.site);
+  const vsat = plan.vsat.map((v) => v.village);
+  await expect.poll(() => page.locator('table.conn-sites tbody tr[data-kind=tower]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-site')))).toEqual(towers);
+  await expect.poll(() => page.locator('table.conn-sites tbody tr[data-kind=vsat]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-site')))).toEqual(vsat);
+  await expect.poll(() => page.locator('.conn-map path.conn-tower').count()).toBe(towers.length);
+  await expect.poll(() => page.locator('.conn-map path.conn-coverage').count()).toBe(towers.length);
+  await expect.poll(() => page.locator('.conn-map path.conn-vsat').count()).toBe(vsat.length);
+  await expect.poll(() => page.locator('.conn-map path.conn-backhaul').count()).toBe(plan.towers.filter((t) => t.backhaulNode).length);
+  const rupiah = `Rp ${plan.totalCost.toLocaleString('id-ID')}`.replace(/\u00a0/g, ' ');
+  await expect.poll(async () => (await page.getByTestId('conn-total').textContent())?.replace(/\u00a0/g, ' ')).toBe(rupiah);
+}
+
+describe('connectivity planner', () => {
+  test('the Kukar coordinator plans Rp 4.9 billion, sees the sites on the map, and saves the scenario', async () => {
+    await withPage(browser, async (page) => {
+      await login(page);
+      await page.locator('nav.admin-nav').getByRole('link', { name: admin.shell.nav.connectivity }).click();
+      await page.waitForURL('**/admin/wilayah/64.02/konektivitas');
+      await expect.poll(() => page.locator('main h1').textContent()).toBe(conn.title);
+
+      // The budget: typed in rupiah; the plan follows (debounced), computed in a worker on the server.
+      const first = planResponse(page, (b) => b.budget === BUDGET && b.radiusKm === 8);
+      await page.getByLabel(conn.controls.budget, { exact: true }).fill(String(BUDGET));
+      const plan = await first;
+      expect(plan.budget).toBe(BUDGET);
+      expect(plan.totalCost).toBeLessThanOrEqual(BUDGET);
+      expect(plan.towers.length + plan.vsat.length).toBeGreaterThan(0);
+      await expectPlanShown(page, plan);
+      expect(await page.locator('.conn-map path.conn-village').count()).toBeGreaterThan(200);
+
+      // A wider tower radius: a tower with its coverage circle and backhaul line enters the plan.
+      const second = planResponse(page, (b) => b.budget === BUDGET && b.radiusKm === 15);
+      await page.getByLabel(conn.controls.radius).fill('15');
+      const wide = await second;
+      expect(wide.towers.length).toBeGreaterThan(0);
+      await expectPlanShown(page, wide);
+
+      // "Hitung rencana" re-runs the same parameters and gets the same plan.
+      const again = planResponse(page, (b) => b.budget === BUDGET && b.radiusKm === 15);
+      await page.getByRole('button', { name: conn.controls.run }).click();
+      expect((await again).towers.map((t) => t.site)).toEqual(wide.towers.map((t) => t.site));
+
+      await page.getByLabel(conn.save.name).fill(SCENARIO);
+      const saved = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/connectivity/scenarios'));
+      await page.getByRole('button', { name: conn.save.submit, exact: true }).click();
+      const savedBody = await (await saved).json() as { id: string; totalCost: number };
+      expect(savedBody.totalCost).toBe(wide.totalCost);
+      await page.getByText(conn.save.saved.replace('{{name}}', SCENARIO)).waitFor();
+
+      await page.reload();
+      const item = page.locator(`li[data-scenario="${savedBody.id}"]`);
+      await expect.poll(() => item.locator('h3').textContent()).toBe(SCENARIO);
+      expect(await item.getByRole('link', { name: conn.scenarios.pdf }).getAttribute('href')).toBe(`/api/connectivity/scenarios/${savedBody.id}/plan.pdf`);
+
+      const axe = await new AxeBuilder({ page }).include('main').analyze();
+      expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    });
+  });
+
+  test('on a phone the planner fits the screen and plans', async () => {
+    await withPage(browser, async (page) => {
+      await login(page);
+      const first = planResponse(page, () => true);
+      await page.goto(`${app.url}/admin/wilayah/64.02/konektivitas`);
+      const plan = await first;
+      await expectPlanShown(page, plan);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+    }, { viewport: { width: 375, height: 740 } });
+  });
+});
