@@ -130,6 +130,19 @@ describe('upload', () => {
     expect(ok.status).toBe(201);
   });
 
+  it('refuses a damaged photo (415) and a decompression bomb, a small PNG of 60 megapixels (413)', async () => {
+    const c = await h.as('koordinator.kukar@demo.pilar.id');
+    const photo = await phoneJpeg();
+    const damaged = await upload(c, KUKAR, 'rusak.jpg', photo.subarray(0, photo.length >> 1));
+    expect(damaged.status).toBe(415);
+    expect(damaged.body.error).toMatchObject({ code: 'file_unreadable', field: 'file', message: { id: 'Gambar rusak atau tidak dapat dibaca', en: 'The image is damaged or cannot be read' } });
+    const bomb = await sharp({ create: { width: 10_000, height: 6_000, channels: 3, background: { r: 0, g: 0, b: 0 } } }).png({ compressionLevel: 9 }).toBuffer();
+    expect(bomb.length).toBeLessThan(MAX_MB * 1024 * 1024);
+    const r = await upload(c, KUKAR, 'peta.png', bomb);
+    expect(r.status).toBe(413);
+    expect(r.body.error).toMatchObject({ code: 'image_too_large', field: 'file', message: { en: 'The image is too large: at most 50 megapixels' } });
+  });
+
   it('refuses a file over the size limit (413), an empty file and a missing file (400), each naming "file"', async () => {
     const c = await h.as('koordinator.kukar@demo.pilar.id');
     const big = Buffer.concat([await pdf(), Buffer.alloc(MAX_MB * 1024 * 1024)]);

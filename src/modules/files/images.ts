@@ -2,7 +2,8 @@ import sharp from 'sharp';
 
 export const THUMBNAIL_PX = 320;
 /** Refuse decompression bombs: no evidence photo needs more pixels than this (≈ 8000×6000). */
-const MAX_PIXELS = 50_000_000;
+export const MAX_MEGAPIXELS = 50;
+const MAX_PIXELS = MAX_MEGAPIXELS * 1_000_000;
 
 /**
  * Phone photos carry GPS coordinates and camera data in EXIF. Before an image is stored,

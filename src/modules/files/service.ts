@@ -8,7 +8,7 @@ import { regions } from '../wilayah/schema.ts';
 import { files } from './schema.ts';
 import type { BlobStore } from './store.ts';
 import { ACCEPTED, isAccepted, sniff } from './types.ts';
-import { processImage } from './images.ts';
+import { MAX_MEGAPIXELS, processImage } from './images.ts';
 import { sanitiseName } from './names.ts';
 import { verifyOfficeContainer } from './office.ts';
 
@@ -102,6 +102,9 @@ export const uploadErrors = {
     id: `Berkas ini bukan dokumen ${ext.toUpperCase()} yang utuh (isi kemasan tidak sesuai atau berisi makro)`,
     en: `This file is not a sound ${ext.toUpperCase()} document (its container does not match, or it holds macros)`,
   }, FIELD),
+  pixels: () => new AppError(413, 'image_too_large', {
+    id: `Gambar terlalu besar: paling banyak ${MAX_MEGAPIXELS} megapiksel`, en: `The image is too large: at most ${MAX_MEGAPIXELS} megapixels`,
+  }, FIELD),
   unreadable: () => new AppError(415, 'file_unreadable', { id: 'Gambar rusak atau tidak dapat dibaca', en: 'The image is damaged or cannot be read' }, FIELD),
 };
 
@@ -124,8 +127,8 @@ export async function uploadFile(db: DbOrTx, store: BlobStore, actor: Actor | nu
     let processed: Awaited<ReturnType<typeof processImage>>;
     try {
       processed = await processImage(input.bytes, mime as 'image/jpeg');
-    } catch {
-      throw uploadErrors.unreadable();
+    } catch (e) {
+      throw /pixel limit/i.test((e as Error).message) ? uploadErrors.pixels() : uploadErrors.unreadable();
     }
     stored = processed.clean;
     thumbnailSha256 = (await store.put(processed.thumbnail)).sha256;
