@@ -39,9 +39,9 @@ function nodeAt(doc: Document, p: Path): Node | null {
     if (isMap(node)) {
       const pair = node.items.find((i) => (i.key as { value?: unknown } | null)?.value === seg);
       if (!pair) break;
-      // A pair with a scalar value: point at the value; else keep descending.
-      node = pair.value ?? pair.key;
-      found = (node as Node) ?? found;
+      // Point at the key's line ("aspects:" rather than its first item); descend into the value.
+      found = (pair.key as Node | null) ?? found;
+      node = pair.value;
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg];
       if (!item) break;
