@@ -13,6 +13,7 @@ import { buildInstance, type InfraNode, type Instance, type Village } from '../s
 import { verifyPlan, type Plan } from '../src/modules/connectivity/plan.ts';
 import { solveFast, type SolveRequest } from '../src/modules/connectivity/solve-fast.ts';
 import { solveExact } from '../src/modules/connectivity/solve-exact.ts';
+import { runInWorker } from '../src/modules/connectivity/run-in-worker.ts';
 
 const wilayahDir = path.resolve(import.meta.dirname, '../../shared/data/wilayah');
 
@@ -92,6 +93,22 @@ export async function benchConnectivity(log: (line: string) => void, options: { 
       }
     }
   }
+}
+
+/**
+ * What the planner page waits for after the budget slider stops: a solve in a fresh worker
+ * thread (as the API runs it), East Kalimantan, budget objective; median of 9 budgets.
+ */
+export async function benchWorkerRoundTrip(log: (line: string) => void): Promise<void> {
+  const c = benchCases()[0]!;
+  const times: number[] = [];
+  for (let k = 1; k <= 9; k++) {
+    const t = performance.now();
+    await runInWorker({ villages: c.villages, nodes: c.nodes, catalogue: DEFAULT_CATALOGUE }, { objective: 'budget', budget: k * 2e9 });
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  log(`connectivity ${c.label}: budget re-plan in a worker thread (start, solve, answer), median of 9 budgets: ${secs(times[4]!)} (min ${secs(times[0]!)}, max ${secs(times[8]!)})`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
