@@ -91,6 +91,10 @@ export function radarChart({ axes, series, scaleMax, title }: RadarInput): strin
   const partial = drawn.some((s) => s.values.some((v) => clampValue(v, scaleMax) == null));
 
   let out = svgOpen(W, H, title, `Grafik radar ${count} dimensi, skala 0–${formatScore(scaleMax)}: ${drawn.map((s) => s.label).join(', ')}.`);
+  if (count < 3) {
+    // A radar needs three axes; the report leaves it out then, but never draws garbage.
+    return out + `<text x="${cx}" y="${cy}" text-anchor="middle" fill="${MUTED}">Indeks per dimensi tidak tersedia</text></svg>`;
+  }
   const steps = Math.max(1, Math.round(scaleMax));
   out += `<g class="grid">`;
   for (let k = 1; k <= steps; k++) {

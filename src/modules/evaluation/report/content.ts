@@ -68,12 +68,13 @@ export function buildReportContent(data: EvaluationReportData): ReportContent {
   const h2 = (text: string) => blocks.push({ kind: 'heading', level: 2, text });
   const p = (text: string, note = false) => blocks.push({ kind: 'paragraph', text, note });
 
+  let tableNo = 0;
   h1('1. Ringkasan');
   if (data.illustrative) p(ILLUSTRATIVE_NOTE, true);
   if (data.status === 'draft') p(DRAFT_NOTE, true);
   blocks.push({
     kind: 'table',
-    caption: 'Tabel 1. Ringkasan hasil evaluasi',
+    caption: `Tabel ${++tableNo}. Ringkasan hasil evaluasi`,
     columns: [{ title: 'Uraian', width: 0.55 }, { title: 'Nilai', width: 0.45 }],
     rows: [
       ['Indeks akhir (hasil validasi)', score(data.index.validated)],
@@ -94,14 +95,17 @@ export function buildReportContent(data: EvaluationReportData): ReportContent {
   p('Skor memakai skala 0–' + score(data.instrument.scaleMax) + ' dan ditulis dengan dua angka desimal (koma sebagai pemisah desimal).', true);
 
   h1('2. Grafik');
-  blocks.push({ kind: 'chart', svg: charts.radar, width: 0.82, caption: `Gambar 1. Indeks per dimensi: penilaian mandiri, hasil validasi dan tahun sebelumnya (skala 0–${score(data.instrument.scaleMax)})` });
-  blocks.push({ kind: 'chart', svg: charts.components, width: 0.86, caption: 'Gambar 2. Skor komponen: penilaian mandiri dan hasil validasi, dengan bobot' });
-  blocks.push({ kind: 'chart', svg: charts.history, width: 0.86, caption: 'Gambar 3. Indeks akhir dari tahun ke tahun' });
+  let figure = 0;
+  const hasDimensions = data.dimensions.length >= 3;
+  if (hasDimensions) blocks.push({ kind: 'chart', svg: charts.radar, width: 0.82, caption: `Gambar ${++figure}. Indeks per dimensi: penilaian mandiri, hasil validasi dan tahun sebelumnya (skala 0–${score(data.instrument.scaleMax)})` });
+  blocks.push({ kind: 'chart', svg: charts.components, width: 0.86, caption: `Gambar ${++figure}. Skor komponen: penilaian mandiri dan hasil validasi, dengan bobot` });
+  blocks.push({ kind: 'chart', svg: charts.history, width: 0.86, caption: `Gambar ${++figure}. Indeks akhir dari tahun ke tahun` });
 
   h1('3. Indeks per dimensi');
-  blocks.push({
+  if (!hasDimensions) p('Instrumen ini tidak menghitung indeks per dimensi.');
+  else blocks.push({
     kind: 'table',
-    caption: 'Tabel 2. Indeks per dimensi',
+    caption: `Tabel ${++tableNo}. Indeks per dimensi`,
     columns: [
       { title: 'Dimensi', width: 0.3 },
       { title: 'Mandiri', width: 0.14, align: 'right' },
@@ -119,7 +123,7 @@ export function buildReportContent(data: EvaluationReportData): ReportContent {
   h1('4. Komponen');
   blocks.push({
     kind: 'table',
-    caption: 'Tabel 3. Skor komponen dan bobotnya',
+    caption: `Tabel ${++tableNo}. Skor komponen dan bobotnya`,
     columns: [
       { title: 'Komponen', width: 0.3 },
       { title: 'Bobot', width: 0.12, align: 'right' },
@@ -139,18 +143,20 @@ export function buildReportContent(data: EvaluationReportData): ReportContent {
   p(`Setiap indikator dengan level penilaian mandiri, level hasil validasi, alasan asesor bila berbeda, dan data dukung. Indikator tanpa bukti ditandai "${NO_EVIDENCE}".`);
   blocks.push({
     kind: 'table',
-    caption: 'Tabel 4. Penilaian per indikator',
+    caption: `Tabel ${++tableNo}. Penilaian per indikator`,
     columns: [
-      { title: 'Kode', width: 0.08 },
-      { title: 'Indikator', width: 0.28 },
+      { title: 'No.', width: 0.06, align: 'right' },
+      { title: 'Indikator', width: 0.3 },
       { title: 'Mandiri', width: 0.11, align: 'center' },
       { title: 'Validasi', width: 0.11, align: 'center' },
       { title: 'Alasan asesor', width: 0.21 },
       { title: 'Data dukung', width: 0.21 },
     ],
-    rows: data.indicators.map((i) => [
-      i.key,
-      `${i.name}\n${[componentName.get(i.component) ?? i.component, i.dimension ? dimensionName.get(i.dimension) ?? i.dimension : null].filter(Boolean).join(' · ')}`,
+    // Keys (e.g. "output.masterplan") are long and technical: a running number leads, the key
+    // goes on the muted second line with component and dimension for cross-reference.
+    rows: data.indicators.map((i, n) => [
+      String(n + 1),
+      `${i.name}\n${[i.key, componentName.get(i.component) ?? i.component, i.dimension ? dimensionName.get(i.dimension) ?? i.dimension : null].filter(Boolean).join(' · ')}`,
       i.self == null ? MISSING : String(i.self),
       i.validated == null ? MISSING : String(i.validated),
       i.reason ?? (i.self != null && i.validated != null && i.self !== i.validated ? MISSING : ''),

@@ -9,7 +9,7 @@ import {
   AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph,
   ShadingType, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx';
-import { buildReportContent, DRAFT_NOTE, ILLUSTRATIVE_MARK, ILLUSTRATIVE_NOTE, reportTitle, type Block, type Column, type ReportContent } from './content.ts';
+import { buildReportContent, DRAFT_NOTE, ILLUSTRATIVE_MARK, ILLUSTRATIVE_NOTE, NO_EVIDENCE, reportTitle, type Block, type Column, type ReportContent } from './content.ts';
 import { SERIES_STYLE } from './charts.ts';
 import { svgSize, svgToPngAsync } from './raster.ts';
 import type { EvaluationReportData } from './types.ts';
@@ -149,7 +149,7 @@ function table(columns: Column[], rows: string[][]) {
       children: text.split('\n').map((line, l) => new Paragraph({
         alignment: align(columns[i]!),
         spacing: { after: 0 },
-        children: [new TextRun({ text: line, bold: header, size: l === 0 ? 17 : 15, color: l === 0 ? undefined : MUTED })],
+        children: [new TextRun({ text: line, bold: header || line === NO_EVIDENCE, size: l === 0 ? 17 : 15, color: l === 0 ? undefined : MUTED })],
       })),
     });
   return new Table({

@@ -7,7 +7,7 @@
  */
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { buildReportContent, DRAFT_NOTE, ILLUSTRATIVE_MARK, ILLUSTRATIVE_NOTE, reportTitle, type Block, type Column, type ReportContent } from './content.ts';
+import { buildReportContent, DRAFT_NOTE, ILLUSTRATIVE_MARK, ILLUSTRATIVE_NOTE, NO_EVIDENCE, reportTitle, type Block, type Column, type ReportContent } from './content.ts';
 import { SERIES_STYLE } from './charts.ts';
 import { FONT_BOLD, FONT_REGULAR } from './fonts.ts';
 import { svgSize } from './raster.ts';
@@ -89,10 +89,15 @@ function drawCover(doc: Doc, c: ReportContent) {
   if (c.marks.length) {
     const y = doc.y + 16;
     const notes = c.marks.map((m) => (m === ILLUSTRATIVE_MARK ? ILLUSTRATIVE_NOTE : DRAFT_NOTE));
-    const h = 20 + notes.length * 18;
-    doc.rect(MARGIN.left, y, w, h).lineWidth(2).strokeColor(INK).stroke();
     doc.font('Sans-Bold').fontSize(11).fillColor(INK);
-    notes.forEach((note, i) => doc.text(note, MARGIN.left + 12, y + 10 + i * 18, { width: w - 24 }));
+    const heights = notes.map((note) => doc.heightOfString(note, { width: w - 24 }));
+    const h = 20 + heights.reduce((a, b) => a + b + 6, -6);
+    doc.rect(MARGIN.left, y, w, h).lineWidth(2).strokeColor(INK).stroke();
+    let ny = y + 10;
+    notes.forEach((note, i) => {
+      doc.text(note, MARGIN.left + 12, ny, { width: w - 24 });
+      ny += heights[i]! + 6;
+    });
   }
   doc.font('Sans').fontSize(10).fillColor(MUTED).text(c.generated, MARGIN.left, bottomLimit(doc) - 40, { width: w });
   doc.fillColor(INK);
@@ -160,21 +165,38 @@ function drawBlock(doc: Doc, block: Block) {
 
 const CELL_PAD = 4;
 const BODY_SIZE = 8.5;
+const NOTE_SIZE = 7.5;
 
 function drawTable(doc: Doc, columns: Column[], rows: string[][], caption: string) {
   const w = textWidth(doc);
   const widths = columns.map((c) => c.width * w);
   const xs = widths.map((_, i) => MARGIN.left + widths.slice(0, i).reduce((a, b) => a + b, 0));
-  const cellHeight = (text: string, i: number, bold: boolean) =>
-    doc.font(bold ? 'Sans-Bold' : 'Sans').fontSize(BODY_SIZE).heightOfString(text || ' ', { width: widths[i]! - 2 * CELL_PAD });
+  // A cell's first line is its text; further lines are a muted note in smaller type.
+  // "tanpa data dukung" is set bold: it is a finding, not an absence of content.
+  const parts = (text: string) => {
+    const [main = '', ...rest] = text.split('\n');
+    return { main, note: rest.join(' '), bold: main === NO_EVIDENCE };
+  };
+  const cellHeight = (text: string, i: number, header: boolean) => {
+    const { main, note, bold } = parts(text);
+    const cw = widths[i]! - 2 * CELL_PAD;
+    const h = doc.font(header || bold ? 'Sans-Bold' : 'Sans').fontSize(BODY_SIZE).heightOfString(main || ' ', { width: cw });
+    return note ? h + doc.font('Sans').fontSize(NOTE_SIZE).heightOfString(note, { width: cw }) : h;
+  };
   const rowHeight = (cells: string[], bold: boolean) => Math.max(...cells.map((t, i) => cellHeight(t, i, bold))) + 2 * CELL_PAD;
   const maxRow = bottomLimit(doc) - MARGIN.top - 60;
 
   const drawRow = (cells: string[], y: number, h: number, header: boolean, zebra: boolean) => {
     if (header || zebra) doc.rect(MARGIN.left, y, w, h).fill(header ? HEADER_FILL : ZEBRA_FILL);
     cells.forEach((text, i) => {
-      doc.font(header ? 'Sans-Bold' : 'Sans').fontSize(BODY_SIZE).fillColor(INK)
-        .text(text, xs[i]! + CELL_PAD, y + CELL_PAD, { width: widths[i]! - 2 * CELL_PAD, height: h - CELL_PAD, align: columns[i]!.align ?? 'left', ellipsis: true });
+      const { main, note, bold } = parts(text);
+      const opts = { width: widths[i]! - 2 * CELL_PAD, align: columns[i]!.align ?? 'left', ellipsis: true } as const;
+      doc.font(header || bold ? 'Sans-Bold' : 'Sans').fontSize(BODY_SIZE).fillColor(INK)
+        .text(main, xs[i]! + CELL_PAD, y + CELL_PAD, { ...opts, height: h - CELL_PAD });
+      if (note) {
+        const top = doc.y;
+        doc.font('Sans').fontSize(NOTE_SIZE).fillColor(MUTED).text(note, xs[i]! + CELL_PAD, top, { ...opts, height: Math.max(1, y + h - top) });
+      }
     });
     doc.moveTo(MARGIN.left, y + h).lineTo(MARGIN.left + w, y + h).lineWidth(header ? 1 : 0.4).strokeColor(header ? INK : '#BBBBBB').stroke();
   };

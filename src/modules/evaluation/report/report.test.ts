@@ -168,6 +168,47 @@ describe('evaluation report PDF', () => {
   });
 });
 
+/** An SPBE-shaped report: four domains, 47 indicators, no dimensions, a predicate. */
+function spbeReport(): EvaluationReportData {
+  const domains = [
+    { key: 'kebijakan', name: 'Kebijakan Internal SPBE', weight: 0.13 },
+    { key: 'tatakelola', name: 'Tata Kelola SPBE', weight: 0.25 },
+    { key: 'manajemen', name: 'Manajemen SPBE', weight: 0.165 },
+    { key: 'layanan', name: 'Layanan SPBE', weight: 0.455 },
+  ];
+  return kukar2023Report({
+    instrument: { id: 'spbe-permenpanrb-59-2020', name: 'Evaluasi SPBE (PermenPANRB 59/2020)', ownWording: true, scaleMax: 5 },
+    index: { self: 2.9, validated: 2.74, previous: 2.5, predicate: 'Baik', rank: null },
+    components: domains.map((d, i) => ({ ...d, self: 2 + i * 0.4, validated: 1.9 + i * 0.35 })),
+    dimensions: [],
+    history: [{ year: 2022, index: 2.5, instrumentId: 'spbe-permenpanrb-59-2020' }, { year: 2023, index: 2.74, instrumentId: 'spbe-permenpanrb-59-2020' }],
+    indicators: Array.from({ length: 47 }, (_, i) => ({
+      key: `SPBE-${String(i + 1).padStart(2, '0')}`, name: `Indikator SPBE nomor ${i + 1} tentang kebijakan, tata kelola atau layanan`,
+      component: domains[i % 4]!.key, dimension: null, self: 1 + (i % 5), validated: 1 + ((i + 4) % 5), reason: i % 3 ? null : 'Bukti belum memenuhi kriteria level yang dipilih.', evidence: i % 4 ? ['Dokumen kebijakan'] : [],
+    })),
+  });
+}
+
+describe('evaluation report of an instrument without dimensions (SPBE shape)', () => {
+  it('leaves out the radar and the dimension table, numbers figures and tables on, keeps every indicator', async () => {
+    const r = spbeReport();
+    const v = openPdf(await renderEvaluationPdf(r));
+    const all = v.texts.join(' ');
+    expect(v.texts[0]).toContain('Predikat');
+    expect(v.texts[0]).toContain('Baik');
+    expect(all).toContain('Instrumen ini tidak menghitung indeks per dimensi.');
+    expect(all).toContain('Gambar 2. Indeks akhir');
+    expect(all).not.toContain('Gambar 3');
+    expect(all).toContain('bobot 16,5%');
+    expect(all).toContain('Tabel 3. Penilaian per indikator');
+    for (const i of r.indicators) expect(all).toContain(i.key);
+    for (let i = 0; i < v.pageCount; i++) expect(pagePixels(v.doc, i).inkShare, `page ${i + 1}`).toBeGreaterThan(0.01);
+    const docx = readZip(await renderEvaluationDocx(r));
+    expect([...docx.keys()].filter((k) => k.startsWith('word/media/'))).toHaveLength(2);
+    expect(docx.get('word/document.xml')!.toString()).toContain('SPBE-47');
+  });
+});
+
 describe('evaluation report DOCX', () => {
   let files: Map<string, Buffer>;
   beforeAll(async () => {
