@@ -19,14 +19,16 @@ import { ProgramHistory } from './programs/ProgramHistory.tsx';
 import { ProgramsPage } from './programs/ProgramsPage.tsx';
 import { QuickWinsPage } from './quickwins/QuickWinsPage.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
+import { BulkEntry } from '../monitoring/bulk/lazy.tsx';
+import { NotificationBell, NotificationsRoute } from '../monitoring/notifications/lazy.tsx';
 import { ConnectivityPlanner } from '../connectivity/lazy.tsx';
 import { CycleWorkspace, EvaluationConsole } from '../evaluation/lazy.ts';
 
 const REGION_KEY = 'pilar.admin.region';
-type Section = 'masterplan' | 'program' | 'persetujuan' | 'quick-win' | 'opd' | 'pengguna' | 'audit' | 'konektivitas' | 'evaluasi';
+type Section = 'masterplan' | 'program' | 'persetujuan' | 'quick-win' | 'opd' | 'pengguna' | 'audit' | 'konektivitas' | 'evaluasi' | 'isian-cepat';
 /** Text key of each section (URLs are Indonesian, keys are identifiers). */
 const NAV_KEY = {
-  masterplan: 'masterplan', program: 'program', persetujuan: 'approvals', 'quick-win': 'quickWins', opd: 'opds', pengguna: 'users', audit: 'audit', konektivitas: 'connectivity', evaluasi: 'evaluation',
+  masterplan: 'masterplan', program: 'program', persetujuan: 'approvals', 'quick-win': 'quickWins', opd: 'opds', pengguna: 'users', audit: 'audit', 'isian-cepat': 'bulkEntry', konektivitas: 'connectivity', evaluasi: 'evaluation',
 } as const satisfies Record<Section, string>;
 
 /** Which console sections this user sees for a region (the server checks again). */
@@ -35,6 +37,7 @@ function sections(a: Access | null): Section[] {
   const out: Section[] = [];
   if (a.edit) out.push('masterplan');
   out.push('program');
+  if (a.edit || a.propose) out.push('isian-cepat');
   if (a.decide) out.push('persetujuan');
   if (a.edit) out.push('quick-win');
   if (a.opds) out.push('opd');
@@ -149,6 +152,7 @@ function Shell({ me }: { me: Me }) {
         <p className="admin-label">{t('shell.title')}</p>
         <RegionPicker me={me} region={region} onChange={changeRegion} />
         <Nav region={region} access={access} />
+        <NotificationBell />
       </aside>
       <div className="admin-main">
         {me.user?.mustChangePassword && location !== '/akun' && (
@@ -157,6 +161,7 @@ function Shell({ me }: { me: Me }) {
         <Switch>
           <Route path="/"><DashboardPage me={me} region={region} /></Route>
           <Route path="/akun"><AccountPage me={me} /></Route>
+          <Route path="/notifikasi"><NotificationsRoute /></Route>
           <Route path="/program/:id/riwayat">{(p) => <ProgramHistory key={p.id} me={me} id={p.id} />}</Route>
           <Route path="/program/:id">{(p) => <ProgramEditor key={p.id} me={me} id={p.id} />}</Route>
           <Route path="/wilayah/:code/masterplan">{R('masterplan', (code, a) => <MasterplanPage key={code} code={code} access={a} />)}</Route>
@@ -169,6 +174,7 @@ function Shell({ me }: { me: Me }) {
           <Route path="/wilayah/:code/evaluasi/:year">{(p) => R('evaluasi', (code) => <Suspense fallback={<PageSkeleton />}><CycleWorkspace key={`${code}/${p.year}`} code={code} year={Number(p.year)} /></Suspense>)(p)}</Route>
           <Route path="/wilayah/:code/evaluasi">{R('evaluasi', (code, a) => <Suspense fallback={<PageSkeleton />}><EvaluationConsole key={code} code={code} canOpen={a.edit} /></Suspense>)}</Route>
           <Route path="/wilayah/:code/konektivitas">{R('konektivitas', (code) => <ConnectivityPlanner key={code} code={code} />)}</Route>
+          <Route path="/wilayah/:code/isian-cepat">{R('isian-cepat', (code) => <BulkEntry key={code} code={code} />)}</Route>
           <Route path="/wilayah/:code/audit">{R('audit', (code) => <AuditPage key={code} code={code} />)}</Route>
           <Route path="/wilayah/:code">{(p) => <Redirect to={`/wilayah/${p.code}/program`} replace />}</Route>
           <Route><Alert kind="warning" title={t('shell.notFound')}><p><Link href="/">{t('shell.nav.dashboard')}</Link></p></Alert></Route>
