@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import type { RoutesPlugin } from '../../../core/http.ts';
-import { invalid, notFound } from '../../../core/errors.ts';
+import { invalid, notFound, parseInput } from '../../../core/errors.ts';
 import { componentScoresProblem, indexFromComponents } from '../scoring/score.ts';
 import { assertMayImport, getInstrument, importInstrument, listInstruments, syncShippedInstruments } from './registry.ts';
 import type { Instrument } from './types.ts';
 
 const TAG = 'evaluation';
+const whatIfBody = z.object({
+  instrument: z.string().min(1).max(80),
+  components: z.record(z.string().max(80), z.number()),
+});
+
 const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
 
 /** The summary of an instrument the what-if calculator and pickers need: top-level weights as fractions. */
@@ -73,18 +78,16 @@ export const evaluationInstrumentRoutes: RoutesPlugin = async (app, { database }
   app.post('/evaluation/index', {
     schema: {
       tags: [TAG],
-      summary: 'What-if: the index (two decimals, round half up) and predicate from top-level component scores',
-      body: z.object({
-        instrument: z.string().min(1).max(80),
-        components: z.record(z.string().max(80), z.number()),
-      }),
+      summary: 'What-if: the index (two decimals, round half up) and predicate from top-level component scores. Body: {instrument: id, components: {<key>: score}}',
     },
   }, async (req) => {
-    const ins = await getInstrument(db, req.body.instrument);
-    if (!ins) throw invalid('instrument', { id: `instrumen "${req.body.instrument}" tidak dikenal`, en: `unknown instrument "${req.body.instrument}"` });
-    const problem = componentScoresProblem(ins, req.body.components);
+    // Parsed here rather than by the route schema so that fields are named as the caller wrote them ("components.impact").
+    const body = parseInput(whatIfBody, req.body);
+    const ins = await getInstrument(db, body.instrument);
+    if (!ins) throw invalid('instrument', { id: `instrumen "${body.instrument}" tidak dikenal`, en: `unknown instrument "${body.instrument}"` });
+    const problem = componentScoresProblem(ins, body.components);
     if (problem) throw invalid(problem.field, problem.message);
-    const r = indexFromComponents(ins, req.body.components);
+    const r = indexFromComponents(ins, body.components);
     return { instrument: ins.id, index: r.index, ...(r.predicate ? { predicate: r.predicate.name.id, predicateEn: r.predicate.name.en } : {}) };
   });
 };
