@@ -21,14 +21,15 @@ import { QuickWinsPage } from './quickwins/QuickWinsPage.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
 import { BulkEntry } from '../monitoring/bulk/lazy.tsx';
 import { NotificationBell, NotificationsRoute } from '../monitoring/notifications/lazy.tsx';
+import { MonitoringSection, ReportRoute } from '../monitoring/console/lazy.tsx';
 import { ConnectivityPlanner } from '../connectivity/lazy.tsx';
 import { CycleWorkspace, EvaluationConsole } from '../evaluation/lazy.ts';
 
 const REGION_KEY = 'pilar.admin.region';
-type Section = 'masterplan' | 'program' | 'persetujuan' | 'quick-win' | 'opd' | 'pengguna' | 'audit' | 'konektivitas' | 'evaluasi' | 'isian-cepat';
+type Section = 'masterplan' | 'program' | 'persetujuan' | 'quick-win' | 'opd' | 'pengguna' | 'audit' | 'konektivitas' | 'evaluasi' | 'monitoring' | 'isian-cepat';
 /** Text key of each section (URLs are Indonesian, keys are identifiers). */
 const NAV_KEY = {
-  masterplan: 'masterplan', program: 'program', persetujuan: 'approvals', 'quick-win': 'quickWins', opd: 'opds', pengguna: 'users', audit: 'audit', 'isian-cepat': 'bulkEntry', konektivitas: 'connectivity', evaluasi: 'evaluation',
+  masterplan: 'masterplan', program: 'program', persetujuan: 'approvals', 'quick-win': 'quickWins', opd: 'opds', pengguna: 'users', audit: 'audit', 'isian-cepat': 'bulkEntry', konektivitas: 'connectivity', evaluasi: 'evaluation', monitoring: 'monitoring',
 } as const satisfies Record<Section, string>;
 
 /** Which console sections this user sees for a region (the server checks again). */
@@ -38,6 +39,7 @@ function sections(a: Access | null): Section[] {
   if (a.edit) out.push('masterplan');
   out.push('program');
   if (a.edit || a.propose) out.push('isian-cepat');
+  out.push('monitoring');
   if (a.decide) out.push('persetujuan');
   if (a.edit) out.push('quick-win');
   if (a.opds) out.push('opd');
@@ -164,6 +166,8 @@ function Shell({ me }: { me: Me }) {
           <Route path="/notifikasi"><NotificationsRoute /></Route>
           <Route path="/program/:id/riwayat">{(p) => <ProgramHistory key={p.id} me={me} id={p.id} />}</Route>
           <Route path="/program/:id">{(p) => <ProgramEditor key={p.id} me={me} id={p.id} />}</Route>
+          <Route path="/laporan/:id">{(p) => <ReportRoute key={p.id} id={p.id} />}</Route>
+          <Route path="/wilayah/:code/monitoring/:tab?">{R('monitoring', (code, a) => <MonitoringSection key={code} code={code} access={a} />)}</Route>
           <Route path="/wilayah/:code/masterplan">{R('masterplan', (code, a) => <MasterplanPage key={code} code={code} access={a} />)}</Route>
           <Route path="/wilayah/:code/program/baru">{R('program', (code) => <ProgramEditor key={`new-${code}`} me={me} newIn={code} />)}</Route>
           <Route path="/wilayah/:code/program">{R('program', (code, a) => <ProgramsPage key={code} code={code} access={a} />)}</Route>

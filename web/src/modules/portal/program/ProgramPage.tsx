@@ -12,6 +12,7 @@ import { BudgetTable } from './BudgetTable.tsx';
 import { KpiSection } from './KpiSection.tsx';
 import { LocationsSection } from './LocationsSection.tsx';
 import { ProgramFacts } from './ProgramFacts.tsx';
+import { ProgramMonitoringSection } from '../../monitoring/public/lazy.tsx';
 
 /** "/program/:id": one program with its budgets, KPIs and villages. */
 export function ProgramPage({ id }: { id: string }) {
@@ -45,6 +46,7 @@ export function ProgramPage({ id }: { id: string }) {
       <ProgramFacts program={p} />
       <BudgetTable budgets={p.budgets} />
       <KpiSection kpis={p.kpis} />
+      <ProgramMonitoringSection id={p.id} />
       <LocationsSection program={p} />
       <p className="muted small">{t('program.updated', { date: new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'long' }).format(new Date(p.updatedAt)), version: p.version })}</p>
     </div>

@@ -16,6 +16,7 @@ import { QuickWinsSection } from './QuickWinsSection.tsx';
 import { ReadinessSection } from './ReadinessSection.tsx';
 import { SourcesSection } from './SourcesSection.tsx';
 import { SectionNav } from './SectionNav.tsx';
+import { RegionMonitoringSection } from '../../monitoring/public/lazy.tsx';
 
 /** "/wilayah/:code": one region's masterplan. */
 export function RegionPage({ code }: { code: string }) {
@@ -46,6 +47,7 @@ export function RegionPage({ code }: { code: string }) {
       <SectionNav />
       <QuickWinsSection masterplan={m} currentYear={config.data?.currentYear} />
       <PillarCards masterplan={m} />
+      <RegionMonitoringSection code={code} />
       <MasterplanSummary masterplan={m} />
       <BudgetSection masterplan={m} />
       <ReadinessSection masterplan={m} />
