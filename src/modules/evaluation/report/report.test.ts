@@ -86,6 +86,8 @@ describe('evaluation report PDF', () => {
     expect(view.doc.getMetaData('info:Author')).toBe('Pilar');
     const root = (view.doc as mupdf.PDFDocument).getTrailer().get('Root');
     expect(root.get('Lang').asString()).toBe('id-ID');
+    const outline = view.doc.loadOutline() ?? [];
+    expect(outline.map((o) => o.title)).toEqual(['1. Ringkasan', '2. Grafik', '3. Indeks per dimensi', '4. Komponen', '5. Indikator', '6. Kekuatan, kelemahan dan rekomendasi']);
     const [x0, y0, x1, y1] = view.doc.loadPage(0).getBounds();
     expect(Math.round(x1 - x0)).toBe(595); // A4 in points
     expect(Math.round(y1 - y0)).toBe(842);
