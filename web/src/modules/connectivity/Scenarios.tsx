@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'wouter';
 import { apiWrite, asApiError, getJson, type ApiError } from '../../core/api/client.ts';
 import { formatDateTime } from '../admin/core/i18n.ts';
 import { formatNumber, formatRupiah } from '../../core/format.ts';
@@ -14,9 +15,10 @@ export function Scenarios({ code, list, onChanged, onOpen }: { code: string; lis
   const [selected, setSelected] = useState<string[]>([]);
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [madePrograms, setMadePrograms] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const act = async (fn: () => Promise<void>) => {
-    setError(null); setNote(null);
+    setError(null); setNote(null); setMadePrograms(false);
     try { await fn(); } catch (e) { setError(asApiError(e)); }
   };
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
@@ -24,7 +26,7 @@ export function Scenarios({ code, list, onChanged, onOpen }: { code: string; lis
   return (
     <section className="section conn-scenarios" aria-labelledby="conn-sc-h">
       <h2 id="conn-sc-h">{t('scenarios.title')}</h2>
-      {note && <Alert kind="success"><p>{note}</p></Alert>}
+      {note && <Alert kind="success"><p>{note}{madePrograms && <> <Link href={`/wilayah/${code}/program`}>{t('scenarios.toPrograms')}</Link></>}</p></Alert>}
       {error && <ErrorAlert error={error} />}
       {list.length === 0 ? <p className="empty">{t('scenarios.empty')}</p> : (
         <>
@@ -53,6 +55,7 @@ export function Scenarios({ code, list, onChanged, onOpen }: { code: string; lis
                       onConfirm={() => act(async () => {
                         const r = await apiWrite<{ programs: unknown[]; leadOpd: string; year: number }>('POST', connPaths.programs(s.id));
                         setNote(t('scenarios.programsCreated', { count: r.programs.length, opd: r.leadOpd, year: r.year }));
+                        setMadePrograms(true);
                         onChanged();
                       })} />
                   )}
