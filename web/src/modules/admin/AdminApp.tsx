@@ -46,7 +46,8 @@ function sections(a: Access | null): Section[] {
   if (a.users) out.push('pengguna');
   if (a.audit) out.push('audit');
   if (a.edit) out.push('konektivitas');
-  out.push('evaluasi');
+  // Evaluation: the region's editors, its assessors and the council (OPD officers take no part).
+  if (a.edit || a.user.role === 'assessor' || a.user.role === 'council') out.push('evaluasi');
   return out;
 }
 

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, useState } from 'react';
+import { LazyMount } from '../../maps/LazyMount.tsx';
 import { Link } from 'wouter';
 import { useConfig } from '../../../core/api/hooks.ts';
 import { useApi } from '../../../core/api/useApi.ts';
@@ -82,9 +83,11 @@ export default function NationalResultsPage() {
           </section>
           <section className="section" aria-labelledby="eval-map-h">
             <h2 id="eval-map-h">{t('national.map')}</h2>
-            <Suspense fallback={<Skeleton height={380} />}>
-              {config.data ? <EvaluationMap items={d.items} max={max} tileUrl={config.data.tileUrl ?? ''} year={d.year!} /> : <Skeleton height={380} />}
-            </Suspense>
+            {config.data ? (
+              <LazyMount height="var(--map-h)" label={t('national.mapLabel')}>
+                <EvaluationMap items={d.items} max={max} tileUrl={config.data.tileUrl ?? ''} year={d.year!} />
+              </LazyMount>
+            ) : <Skeleton height="var(--map-h)" />}
             <ul className="map-legend eval-legend" aria-label={t('national.legend')}>
               {BINS.map((b, i) => (
                 <li key={b.min}><span className="legend-swatch" style={{ background: b.color }} aria-hidden="true" /> {fmt2(b.min, lang)}{i < BINS.length - 1 ? `–${fmt2(BINS[i + 1]!.min, lang)}` : '+'}</li>
