@@ -22,5 +22,6 @@ export function useFilesI18n(): { t: FilesT; lang: Lang } {
 /** "850 kB", "1,2 MB" in the reader's language. */
 export function formatSize(bytes: number, lang: Lang): string {
   const [value, unit] = bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'megabyte'] : [Math.max(1, Math.round(bytes / 1024)), 'kilobyte'];
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+  // Rounded up, so a file just over a limit never reads as exactly the limit ("1,1 MB", not "1 MB").
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', { style: 'unit', unit, maximumFractionDigits: 1, roundingMode: 'ceil' }).format(value);
 }
