@@ -216,12 +216,17 @@ export const SERIES_LABEL: Record<SeriesKey, string> = {
   previous: 'Tahun sebelumnya',
 };
 
+/** The latest history entry before the report's year (history may or may not include this year). */
+export function previousEntry(data: Pick<EvaluationReportData, 'history' | 'year'>) {
+  return data.history.filter((h) => h.year < data.year).sort((a, b) => b.year - a.year)[0] ?? null;
+}
+
 export interface ReportCharts { radar: string; components: string; history: string }
 
 /** The three charts of a report, with Indonesian titles (shared by the PDF and DOCX renderers). */
 export function reportCharts(data: EvaluationReportData): ReportCharts {
   const max = data.instrument.scaleMax;
-  const previousYear = data.history.length > 1 ? data.history[data.history.length - 2]!.year : data.year - 1;
+  const previousYear = previousEntry(data)?.year ?? data.year - 1;
   return {
     radar: radarChart({
       title: `Indeks per dimensi ${data.region.name} ${data.year}`,

@@ -2,7 +2,7 @@
  * What the report says, in Bahasa Indonesia, as a format-neutral list of blocks. The PDF and
  * DOCX renderers draw the same blocks, so both formats always carry the same content.
  */
-import { reportCharts } from './charts.ts';
+import { previousEntry, reportCharts } from './charts.ts';
 import { difference, formatDate, formatDelta, formatScore, formatWeight, MISSING } from './format.ts';
 import type { EvaluationReportData } from './types.ts';
 
@@ -49,7 +49,7 @@ export function buildReportContent(data: EvaluationReportData): ReportContent {
   const finalLabel = data.index.validated != null ? 'Indeks akhir (hasil validasi)' : 'Indeks penilaian mandiri (belum divalidasi)';
   const componentName = new Map(data.components.map((c) => [c.key, c.name]));
   const dimensionName = new Map(data.dimensions.map((d) => [d.key, d.name]));
-  const previous = data.history.length > 1 ? data.history[data.history.length - 2]! : null;
+  const previous = previousEntry(data);
   const withoutEvidence = data.indicators.filter((i) => i.evidence.length === 0).length;
   const rank = data.index.rank ? `${data.index.rank.rank} dari ${data.index.rank.of} daerah` : MISSING;
   const instrument = `${data.instrument.name}${data.instrument.ownWording ? ' (rumusan indikator oleh Pilar)' : ''}`;
