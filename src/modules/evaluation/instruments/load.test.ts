@@ -83,6 +83,11 @@ describe('instrument files', () => {
     expect(e.problems.find((p) => p.field === 'grup')!.line).toBe(6);
   });
 
+  it('a level without description and weights of 90 % in one file: both reported', () => {
+    const e = refused(SMALL.replace('weight: 60%', 'weight: 50%').replace('                description: {id: Ditetapkan, en: Adopted}\n', ''));
+    expect(e.problems.map((p) => `${p.line} ${p.field}`)).toEqual(['10 components', '26 components.0.aspects.0.indicators.0.levels.1.description']);
+  });
+
   it('all problems are listed, sorted by line', () => {
     const e = refused(SMALL.replace('weight: 60%', 'weight: 50%').replace('weight: 100%', 'weight: 90%'));
     expect(e.problems.map((p) => p.line)).toEqual([10, 36]);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
 import { AppError, fromZodIssues } from '../../../core/errors.ts';
-import { checkInstrumentRules, instrumentFileSchema, type Path } from './schema.ts';
+import { checkInstrumentRules, checkRawWeightSums, instrumentFileSchema, type Path } from './schema.ts';
 import type { Instrument, Text } from './types.ts';
 
 /** One problem of an instrument file: where (line, column, field path) and what, in both languages. */
@@ -89,7 +89,8 @@ export function parseInstrument(source: string, fileName = 'instrument'): Instru
       const why = stripFieldPrefix(err.bilingual);
       problems.push({ ...position(doc, lc, [...p, ...extra]), field: fieldName([...p, ...extra]), message: why });
     }
-    throw new InstrumentFileError(problems, fileName);
+    for (const r of checkRawWeightSums(raw)) problems.push({ ...position(doc, lc, r.path), field: fieldName(r.path), message: r.message });
+    throw new InstrumentFileError(problems.sort((a, b) => a.line - b.line), fileName);
   }
   const instrument = parsed.data as Instrument;
   for (const r of checkInstrumentRules(instrument)) problems.push({ ...position(doc, lc, r.path), field: fieldName(r.path), message: r.message });

@@ -138,3 +138,28 @@ export function checkInstrumentRules(ins: Instrument): RuleIssue[] {
   });
   return out;
 }
+
+/**
+ * The weight sums of a file whose shape is still wrong somewhere else, so that one pass
+ * reports both "a level without description" and "weights sum to 90 %". Parts whose weights
+ * do not parse are skipped (their own problem is reported by the schema).
+ */
+export function checkRawWeightSums(raw: unknown): RuleIssue[] {
+  const out: RuleIssue[] = [];
+  const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x) => x && typeof x === 'object') as Record<string, unknown>[] : []);
+  const sum = (items: Record<string, unknown>[], path: Path, what: Text) => {
+    const ws = items.map((i) => weight.safeParse(i.weight));
+    if (!items.length || ws.some((w) => !w.success)) return;
+    const total = ws.reduce((s, w) => s + (w.success ? w.data : 0), 0);
+    if (Math.abs(total - 1) > WEIGHT_TOLERANCE) out.push(sumIssue(path, what, total));
+  };
+  if (!raw || typeof raw !== 'object') return out;
+  const components = list((raw as Record<string, unknown>).components);
+  sum(components, ['components'], { id: 'komponen', en: 'the components' });
+  components.forEach((c, ci) => {
+    const aspects = list(c.aspects);
+    sum(aspects, ['components', ci, 'aspects'], { id: `aspek komponen ${String(c.key)}`, en: `the aspects of component ${String(c.key)}` });
+    aspects.forEach((a, ai) => sum(list(a.indicators), ['components', ci, 'aspects', ai, 'indicators'], { id: `indikator aspek ${String(a.key)}`, en: `the indicators of aspect ${String(a.key)}` }));
+  });
+  return out;
+}
