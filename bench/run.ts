@@ -14,6 +14,7 @@ import { startPostgres } from '../scripts/postgres.ts';
 import { initialJsOfPage, lighthouseMobile } from './web.ts';
 import { benchConnectivity, benchWorkerRoundTrip } from './connectivity.ts';
 import { benchEvaluationReport } from './evaluation-report.ts';
+import { benchMonitoring } from './monitoring.ts';
 
 const wilayahDir = path.resolve(import.meta.dirname, '../../shared/data/wilayah');
 const quantile = (xs: number[], q: number) => {
@@ -66,3 +67,6 @@ await benchWorkerRoundTrip((line) => console.log(line));
 
 // 5. Evaluation report (issue 7): time to render the PDF and DOCX of the Kukar 2023 fixture.
 await benchEvaluationReport((line) => console.log(line));
+
+// 6. Monitoring (issue 5): region dashboard with 5 years of quarterly reports; submit + approve 10,000 reports (PGlite, PostgreSQL).
+await benchMonitoring((line) => console.log(line));

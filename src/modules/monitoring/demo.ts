@@ -29,6 +29,8 @@ export interface DemoReportOptions {
   /** Leave the latest due report out for some programs (overdue badges). Default true. */
   gaps?: boolean;
   asOf?: Date;
+  /** Report every ended period, also outside the program's years (bench volume). */
+  everyPeriod?: boolean;
 }
 
 /** Approved illustrative reports for every ended period of every program of a region; returns how many. */
@@ -55,10 +57,10 @@ export async function seedRegionReports(db: DbOrTx, regionCode: string, opts: De
   const reports: Row[] = [];
   const kpiValues: { key: string; kpiId: string; value: number }[] = [];
   progs.forEach((p, i) => {
-    if (i % 9 === 8) return; // a program without any report yet
+    if (!opts.everyPeriod && i % 9 === 8) return; // a program without any report yet
     const pace = 0.55 + 0.5 * unitHash(p.code); // 0.55–1.05 of the expected pace
     for (const per of periods) {
-      if (per.year < p.startYear || per.year > p.endYear) continue;
+      if (!opts.everyPeriod && (per.year < p.startYear || per.year > p.endYear)) continue;
       if ((opts.gaps ?? true) && per.id === latestDue && i % 4 === 3) continue; // overdue
       if (per.dueOn >= day) continue; // still due: left for the officer
       const planned = budgets.filter((b) => b.programId === p.id && b.year === per.year).reduce((s, b) => s + b.amount, 0);
