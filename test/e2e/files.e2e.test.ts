@@ -56,7 +56,7 @@ const HTML = '<!doctype html><html lang="id"><head><meta charset="utf-8"><title>
 
 test('an OPD officer attaches a photo with progress and thumbnail; refusals show under the field; remove works; axe-clean', async () => {
   // A photo of ~200 KB (noise does not compress), so its upload takes a few seconds when throttled.
-  const photo = await sharp({ create: { width: 800, height: 600, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 80 }).toBuffer();
+  const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 80 }).toBuffer();
   const bigPdf = Buffer.concat([await pdf(), Buffer.alloc(1024 * 1024)]);
   await withPage(browser, async (page, ctx) => {
     // The page under test is served on the app's own origin (same cookies, CSRF as in the portal).
