@@ -43,7 +43,15 @@ export function reminderSettingsFrom(row: { reminderLeadDays: number } | undefin
   return { ...DEFAULT_REMINDER_SETTINGS, daysBefore: [...new Set([row.reminderLeadDays, 1])].filter((d) => d >= 0) };
 }
 
+/** Console root; notification links are console paths below it. */
 export const CONSOLE_LINK = '/admin';
+
+/** Where the reader acts: a returned report's page, the officer's bulk grid, the coordinator's monitoring view. */
+export function linkFor(kind: NotificationKind, role: string | undefined, regionCode: string, reportId: string | null): string {
+  if (kind === 'report_returned' && reportId) return `/laporan/${reportId}`;
+  if (kind === 'report_overdue' && role === 'coordinator') return `/wilayah/${regionCode}/monitoring`;
+  return `/wilayah/${regionCode}/isian-cepat`;
+}
 
 export async function runReminders(db: Db, opts: RunOptions): Promise<RunResult> {
   const now = opts.now ?? new Date();
@@ -94,12 +102,14 @@ async function remindForPeriod(tx: DbOrTx, now: Date, period: Period): Promise<n
   const planned = planReminders(now, { id: period.id, regionCode: period.regionCode, dueDate: period.dueOn, open: true }, states, settings, { officersByOpd, coordinators });
   if (!planned.length) return 0;
   const programOf = new Map(programRows.map((p) => [p.id, p]));
+  const roleOf = new Map(people.map((u) => [u.id, u.role]));
   const rows = planned.map((r) => {
     const p = programOf.get(r.programId)!;
     const text = notificationText({ kind: r.kind, periodLabel: period.label, dueOn: period.dueOn, programCode: p.code, programTitle: p.title, comment: reportOf.get(p.id)?.comment });
     return {
       dedupeKey: r.dedupeKey, userId: r.userId, regionCode: period.regionCode, kind: r.kind, stage: r.stage,
-      periodId: r.periodId, programId: r.programId, reportId: r.reportId, title: text.title, body: text.body, link: CONSOLE_LINK,
+      periodId: r.periodId, programId: r.programId, reportId: r.reportId, title: text.title, body: text.body,
+      link: linkFor(r.kind, roleOf.get(r.userId), period.regionCode, r.reportId),
     };
   });
   let inserted = 0;
@@ -129,7 +139,7 @@ export async function deliverPending(db: Db, opts: Pick<RunOptions, 'mailer' | '
         and(eq(notifications.emailStatus, 'sending'), lt(notifications.emailClaimedAt, new Date(clock.getTime() - CLAIM_EXPIRY_MS))),
       ),
     ))
-    .returning({ id: notifications.id, userId: notifications.userId, kind: notifications.kind, periodId: notifications.periodId, programId: notifications.programId, reportId: notifications.reportId });
+    .returning({ id: notifications.id, userId: notifications.userId, kind: notifications.kind, periodId: notifications.periodId, programId: notifications.programId, reportId: notifications.reportId, link: notifications.link });
   const result = { mailsSent: 0, mailsFailed: 0, notMailed: 0 };
   if (!claimed.length) return result;
 
@@ -147,7 +157,7 @@ export async function deliverPending(db: Db, opts: Pick<RunOptions, 'mailer' | '
     const key = `${c.userId}|${c.kind}|${c.periodId}`;
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
-  const link = `${(opts.publicUrl ?? 'http://localhost:3000').replace(/\/$/, '')}${CONSOLE_LINK}`;
+  const site = `${(opts.publicUrl ?? 'http://localhost:3000').replace(/\/$/, '')}${CONSOLE_LINK}`;
   for (const group of groups.values()) {
     const first = group[0]!;
     const ids = group.map((g) => g.id);
@@ -159,6 +169,8 @@ export async function deliverPending(db: Db, opts: Pick<RunOptions, 'mailer' | '
       result.notMailed += ids.length;
       continue;
     }
+    // One mail, one link: the common page of its reminders, else the console's start page.
+    const link = group.every((g) => g.link === first.link) && first.link ? `${site}${first.link}` : site;
     const listed = group.map((g) => {
       const p = g.programId ? programOf.get(g.programId) : undefined;
       return { programCode: p?.code ?? '', programTitle: p?.title ?? '', comment: first.kind === 'report_returned' && g.reportId ? commentOf.get(g.reportId) : null };

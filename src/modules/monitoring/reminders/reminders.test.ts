@@ -85,7 +85,8 @@ describe('reminder e-mails', () => {
     expect(mail.text).toContain(`${wonders.code} Kukar Asia Wonders`);
     expect(mail.text).toContain('-- English --');
     expect(mail.html).toContain('Kukar Asia Wonders');
-    expect(mail.text).toContain('https://pilar.example/admin');
+    expect(mail.text).toContain('https://pilar.example/admin/wilayah/64.02/isian-cepat');
+    expect(mail.html).toContain('href="https://pilar.example/admin/wilayah/64.02/isian-cepat"');
     expect(mail.text, 'an approved report is not reminded of').not.toContain(approvedProgram.title);
     // Before the due date the coordinator is not bothered, and other regions hear nothing.
     expect(mailsTo(COORDINATOR)).toHaveLength(0);
@@ -117,6 +118,7 @@ describe('reminder e-mails', () => {
       expect(got[0]!.text).not.toContain(approvedProgram.title);
     }
     const coordinatorMail = mailsTo(COORDINATOR)[0]!;
+    expect(coordinatorMail.text).toContain('https://pilar.example/admin/wilayah/64.02/monitoring');
     // The coordinator hears of every late program of the region, the officer only of their own.
     expect(coordinatorMail.text.split('\n').filter((l) => l.startsWith('  - ')).length)
       .toBeGreaterThan(mailsTo(OFFICER)[0]!.text.split('\n').filter((l) => l.startsWith('  - ')).length);
@@ -135,6 +137,7 @@ describe('reminder e-mails', () => {
     expect(got).toHaveLength(1);
     expect(got[0]!.subject).toBe('Laporan kemajuan 2025 November dikembalikan / Progress report 2025 November returned');
     expect(got[0]!.text).toContain('Foto bukti <kurang> & buram');
+    expect(got[0]!.text).toContain(`https://pilar.example/admin/laporan/${report!.id}`);
     // Text from people is escaped in the HTML part.
     expect(got[0]!.html).toContain('Foto bukti &lt;kurang&gt; &amp; buram');
     expect(got[0]!.html).not.toContain('<kurang>');

@@ -10,11 +10,8 @@ import './notifications.css';
 
 const EMAIL_TEXT = { sent: 'emailSent', pending: 'emailPending', sending: 'emailPending', failed: 'emailFailed', disabled: 'emailOff' } as const;
 
-/** Where a reminder asks the reader to act, inside the console. */
-function actionHref(n: Notification): string {
-  if (n.kind === 'report_returned' || !n.regionCode) return '/';
-  return `/wilayah/${n.regionCode}/isian-cepat`;
-}
+/** Where a reminder asks the reader to act: a console path chosen by the server. */
+const actionHref = (n: Notification) => (n.link?.startsWith('/') ? n.link : '/');
 
 /** The caller's reminders (console page /admin/notifikasi). */
 export default function NotificationsPage() {
