@@ -89,6 +89,16 @@ describe('POST /api/evaluation/instruments (import)', () => {
     expect(noDesc.body.error).toMatchObject({ field: 'components.0.aspects.0.indicators.0.levels.1.description', line: 26 });
     expect(await h.database.db.select().from(evaluationInstruments).where(eq(evaluationInstruments.id, 'kecil-2025'))).toHaveLength(0);
   });
+  it('check: validates without importing, listing every problem with line and field', async () => {
+    const bad = await admin.post('/api/evaluation/instruments/check', { text: SMALL.replace('weight: 60%', 'weight: 50%').replace('dimension: economy', 'dimension: ekonomi') });
+    expect(bad.status).toBe(200);
+    expect(bad.body.valid).toBe(false);
+    expect(bad.body.problems.map((p: { line: number; field: string }) => `${p.line} ${p.field}`)).toEqual(['10 components', '39 components.1.aspects.0.indicators.0.dimension']);
+    const good = await admin.post('/api/evaluation/instruments/check', { text: SMALL });
+    expect(good.body).toMatchObject({ valid: true, indicators: 2, existing: 'none', instrument: { id: 'kecil-2025', components: [{ key: 'output', weight: 0.6 }, { key: 'quickwin', weight: 0.4 }] } });
+    expect((await h.get('/api/evaluation/instruments/kecil-2025')).status).toBe(404);
+    expect((await (await h.as('koordinator.kukar@demo.pilar.id')).post('/api/evaluation/instruments/check', { text: SMALL })).status).toBe(403);
+  });
   it('imports a YAML file (201, audited); the same again is unchanged (200); a change under the same version is 409', async () => {
     const first = await yaml(admin, SMALL);
     expect(first.status).toBe(201);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { RoutesPlugin } from '../../../core/http.ts';
 import { invalid, notFound, parseInput } from '../../../core/errors.ts';
 import { componentScoresProblem, indexFromComponents } from '../scoring/score.ts';
-import { assertMayImport, getInstrument, importInstrument, listInstruments, syncShippedInstruments } from './registry.ts';
+import { assertMayImport, getInstrument, importInstrument, instrumentDigest, listInstruments, syncShippedInstruments } from './registry.ts';
+import { InstrumentFileError, parseInstrument } from './load.ts';
 import type { Instrument } from './types.ts';
 
 const TAG = 'evaluation';
@@ -73,6 +74,28 @@ export const evaluationInstrumentRoutes: RoutesPlugin = async (app, { database }
     const r = await importInstrument(db, fileTextOf(req.body), req.actor, 'instrument');
     reply.status(r.status === 'imported' ? 201 : 200);
     return { status: r.status, id: r.id, version: r.version, instrument: instrumentSummary(r.instrument) };
+  });
+
+  app.post('/evaluation/instruments/check', {
+    schema: {
+      tags: [TAG],
+      summary: 'Validate an instrument file without importing it (national admin): {valid, instrument?, problems?} — every problem with line and field',
+    },
+  }, async (req) => {
+    assertMayImport(req.actor);
+    try {
+      const i = parseInstrument(fileTextOf(req.body), 'instrument');
+      const stored = await getInstrument(db, i.id, i.version);
+      const indicators = i.components.reduce((n, c) => n + c.aspects.reduce((m, a) => m + a.indicators.length, 0), 0);
+      return {
+        valid: true, instrument: instrumentSummary(i), indicators,
+        // Tells the uploader before importing what will happen with this id+version.
+        existing: stored ? (instrumentDigest(stored) === instrumentDigest(i) ? 'same' : 'different') : 'none',
+      };
+    } catch (e) {
+      if (e instanceof InstrumentFileError) return { valid: false, problems: e.problems };
+      throw e;
+    }
   });
 
   app.post('/evaluation/index', {
