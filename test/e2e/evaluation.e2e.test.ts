@@ -1,5 +1,5 @@
 /**
- * The yearly evaluation in Chromium (issue 7): Kukar's coordinator fills the 2024
+ * The yearly evaluation in Chromium (issue 7): Kukar's coordinator fills the 2025
  * self-assessment with evidence (a real PDF uploaded from the page, a link to one of the
  * region's programs) and submits it; Kukar's assessor validates two indicators lower with
  * reasons, writes the narrative from Pilar's candidates and finalises; the public result page
@@ -17,7 +17,7 @@ import id from '../../web/src/i18n/id.json' with { type: 'json' };
 import { startBrowserApp, withPage as sharedWithPage } from '../support/browser.ts';
 
 const KUKAR = '64.02';
-const YEAR = 2024;
+const YEAR = 2025;
 const PASSWORD = 'pilar-demo-2026';
 const COORDINATOR = 'koordinator.kukar@demo.pilar.id';
 // Demo assessors are assigned to their own regency (src/modules/demo/users.ts): asesor.kukar → 64.02.
@@ -174,7 +174,7 @@ describe('yearly evaluation', () => {
       expect(await table.textContent()).toContain('Perbup belum diundangkan dalam berita daerah.');
       await table.getByRole('link', { name: 'perbup-smart-city.pdf' }).waitFor();
       expect(await table.textContent()).toContain(evalId.evidence.none);
-      // Year over year: 2022, 2023 and 2024 on the line, instruments differ and the page says so.
+      // Year over year: 2022, 2023 and 2025 on the line, instruments differ and the page says so.
       await expect.poll(() => drawn(page, 'canvas[data-chart="line"]')).toBe(true);
       expect(await page.locator('main').textContent()).toContain(evalId.result.instrumentsDiffer);
       // The report is offered for download.
@@ -193,7 +193,7 @@ describe('yearly evaluation', () => {
       await page.waitForURL('**/evaluasi');
       const ranking = page.getByTestId('eval-ranking');
       await ranking.waitFor();
-      // 2024: only Kukar is final; 2023: the four regencies.
+      // 2025: only Kukar is final; 2023: the four regencies.
       await page.getByLabel(evalId.national.year).selectOption('2023');
       await expect.poll(() => ranking.locator('tbody tr').count()).toBe(4);
       const api = await (await fetch(`${app.url}/api/evaluation/results?year=2023`)).json();

@@ -17,7 +17,7 @@ function pickIndicators(view: { instrument: { components: { aspects: { indicator
 }
 
 describe('evaluation demo results', () => {
-  it('the public sees 2022 and 2023 for the four regencies, ranked; Kukar 2024 (open) stays hidden', async () => {
+  it('the public sees 2022 and 2023 for the four regencies, ranked; Kukar 2025 (open) stays hidden', async () => {
     const nat = await h.get('/api/evaluation/results');
     expect(nat.status).toBe(200);
     expect(nat.body.years).toEqual([2023, 2022]);
@@ -40,9 +40,9 @@ describe('evaluation demo results', () => {
 
     const list = await h.get(BASE);
     expect(list.body.map((c: { year: number }) => c.year)).toEqual([2023, 2022]);
-    expect((await h.get(`${BASE}/2024`)).status).toBe(404);
+    expect((await h.get(`${BASE}/2025`)).status).toBe(404);
     const insider = await (await as('dewan.kukar')).get(BASE);
-    expect(insider.body.map((c: { year: number }) => c.year)).toEqual([2024, 2023, 2022]);
+    expect(insider.body.map((c: { year: number }) => c.year)).toEqual([2025, 2023, 2022]);
   });
 
   it('a result: validated vs self, gap, rank, previous year and a note that the instrument changed', async () => {
@@ -71,7 +71,7 @@ describe('evaluation demo results', () => {
     const d = await h.app.inject({ method: 'GET', url: `${BASE}/2023/report.docx` });
     expect(d.statusCode).toBe(200);
     expect(d.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    expect((await h.app.inject({ method: 'GET', url: `${BASE}/2024/report.pdf` })).statusCode).toBe(404);
+    expect((await h.app.inject({ method: 'GET', url: `${BASE}/2025/report.pdf` })).statusCode).toBe(404);
   });
 });
 
@@ -84,7 +84,7 @@ describe('evaluation cycle', () => {
   beforeAll(async () => {
     coord = await as('koordinator.kukar');
     assessor = await as('asesor.kukar');
-    const v = await coord.get(`${BASE}/2024`);
+    const v = await coord.get(`${BASE}/2025`);
     expect(v.status).toBe(200);
     expect(v.body.status).toBe('self_assessment');
     expect(v.body.can.selfAssess).toBe(true);
@@ -92,21 +92,49 @@ describe('evaluation cycle', () => {
     version = v.body.version;
   });
 
+  it('Outcome and Quick Win indicators carry a suggestion from the region\'s approved monitoring, with the records as evidence', async () => {
+    const v = (await coord.get(`${BASE}/2025`)).body;
+    const wanting = v.instrument.components.flatMap((c: any) => c.aspects.flatMap((a: any) => a.indicators)).filter((i: any) => i.suggestFrom);
+    expect(wanting.length).toBeGreaterThan(0);
+    const bases = new Set<string>();
+    for (const ind of wanting) {
+      const s = v.suggestions[ind.key];
+      expect(s, ind.key).toBeDefined();
+      expect(s.basis).toBe(ind.suggestFrom);
+      expect(ind.levels.map((l: { level: number }) => l.level)).toContain(s.level);
+      expect(s.links.length).toBeGreaterThan(0);
+      expect(s.explanation.id.length).toBeGreaterThan(10);
+      bases.add(s.basis);
+    }
+    expect([...bases].sort()).toEqual(['program-status', 'quick-win-progress']);
+    // Confirming a suggestion stores its level and links (they are the region's own records).
+    const ind = wanting[0];
+    const s = v.suggestions[ind.key];
+    const r = await coord.put(`${BASE}/2025/self-assessment`, { version: v.version, answers: { [ind.key]: { level: s.level, links: s.links, suggested: { level: s.level, confirmed: true } } } });
+    expect(r.status).toBe(200);
+    version = r.body.version;
+    const after = (await coord.get(`${BASE}/2025`)).body;
+    expect(after.selfAnswers[ind.key]).toMatchObject({ level: s.level, suggested: { level: s.level, confirmed: true } });
+    expect(Object.keys(after.evidence.links).length).toBeGreaterThan(0);
+    // Public and other regions never see suggestions.
+    expect((await assessor.get(`${BASE}/2025`)).body.suggestions).toEqual({});
+  });
+
   it('opening: duplicate year 409, unknown instrument 400, foreign coordinator 404, assessor 403, visitor 401', async () => {
-    const dup = await coord.post(BASE, { year: 2024, instrument: 'gmsc-tahap2-2024' });
+    const dup = await coord.post(BASE, { year: 2025, instrument: 'gmsc-tahap2-2024' });
     expect(dup.status).toBe(409);
     expect(dup.body.error.field).toBe('year');
-    const bad = await coord.post(BASE, { year: 2025, instrument: 'nope' });
+    const bad = await coord.post(BASE, { year: 2026, instrument: 'nope' });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ field: 'instrument', message: { id: expect.stringContaining('tidak dikenal'), en: expect.stringContaining('unknown') } });
-    expect((await coord.post(BASE, { year: 2025 })).body.error.field).toBe('instrument');
-    expect((await (await as('koordinator.paser')).post(BASE, { year: 2025, instrument: 'gmsc-tahap2-2024' })).status).toBe(404);
-    expect((await assessor.post(BASE, { year: 2025, instrument: 'gmsc-tahap2-2024' })).status).toBe(403);
-    expect((await h.client().post(BASE, { year: 2025, instrument: 'gmsc-tahap2-2024' })).status).toBe(401);
+    expect((await coord.post(BASE, { year: 2026 })).body.error.field).toBe('instrument');
+    expect((await (await as('koordinator.paser')).post(BASE, { year: 2026, instrument: 'gmsc-tahap2-2024' })).status).toBe(404);
+    expect((await assessor.post(BASE, { year: 2026, instrument: 'gmsc-tahap2-2024' })).status).toBe(403);
+    expect((await h.client().post(BASE, { year: 2026, instrument: 'gmsc-tahap2-2024' })).status).toBe(401);
   });
 
   it('self-assessment: levels must exist, evidence must be the region\'s own, the assessor may not answer', async () => {
-    const put = (c: Client, answers: unknown, v = version) => c.put(`${BASE}/2024/self-assessment`, { version: v, answers });
+    const put = (c: Client, answers: unknown, v = version) => c.put(`${BASE}/2025/self-assessment`, { version: v, answers });
     const wrongLevel = await put(coord, { [keys[0]!]: { level: 9 } });
     expect(wrongLevel.status).toBe(400);
     expect(wrongLevel.body.error.field).toBe(`answers.${keys[0]}.level`);
@@ -131,47 +159,47 @@ describe('evaluation cycle', () => {
       [keys[1]!]: { level: 4, justification: 'Program berjalan', links: [{ kind: 'program', id: program }] },
       [keys[2]!]: { level: 3, justification: 'Tanpa bukti' },
     };
-    const saved = await coord.put(`${BASE}/2024/self-assessment`, { version, answers });
+    const saved = await coord.put(`${BASE}/2025/self-assessment`, { version, answers });
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(version + 1);
     // Someone else saved meanwhile: a stale version is refused, naming what changed.
-    const stale = await (await as('bappeda.kukar')).put(`${BASE}/2024/self-assessment`, { version, answers: { [keys[3]!]: { level: 1 } } });
+    const stale = await (await as('bappeda.kukar')).put(`${BASE}/2025/self-assessment`, { version, answers: { [keys[3]!]: { level: 1 } } });
     expect(stale.status).toBe(409);
     expect(stale.body.error.field).toBe('version');
     expect(stale.body.error.message.en).toContain(keys[0]);
     version = saved.body.version;
 
     // Not public before publication; the file is not public either.
-    expect((await h.get(`${BASE}/2024`)).status).toBe(404);
+    expect((await h.get(`${BASE}/2025`)).status).toBe(404);
     expect((await h.get(`/api/files/${file.body.id}`)).status).not.toBe(200);
 
     // Validation cannot start before submission.
-    expect((await assessor.put(`${BASE}/2024/validation`, { version, answers: {} })).body.error.code).toBe('wrong_status');
-    const sub = await coord.post(`${BASE}/2024/submit`, { version });
+    expect((await assessor.put(`${BASE}/2025/validation`, { version, answers: {} })).body.error.code).toBe('wrong_status');
+    const sub = await coord.post(`${BASE}/2025/submit`, { version });
     expect(sub.status).toBe(200);
     expect(sub.body.status).toBe('submitted');
     version = sub.body.version;
-    expect((await coord.put(`${BASE}/2024/self-assessment`, { version, answers: { [keys[0]!]: { level: 1 } } })).status).toBe(409);
+    expect((await coord.put(`${BASE}/2025/self-assessment`, { version, answers: { [keys[0]!]: { level: 1 } } })).status).toBe(409);
 
     // Only the assigned assessor validates; the coordinator cannot.
-    expect((await coord.put(`${BASE}/2024/validation`, { version, answers: {} })).status).toBe(403);
-    expect((await (await as('asesor.paser')).put(`${BASE}/2024/validation`, { version, answers: {} })).status).toBe(404);
-    const noReason = await assessor.put(`${BASE}/2024/validation`, { version, answers: { [keys[0]!]: { level: 3 } } });
+    expect((await coord.put(`${BASE}/2025/validation`, { version, answers: {} })).status).toBe(403);
+    expect((await (await as('asesor.paser')).put(`${BASE}/2025/validation`, { version, answers: {} })).status).toBe(404);
+    const noReason = await assessor.put(`${BASE}/2025/validation`, { version, answers: { [keys[0]!]: { level: 3 } } });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.field).toBe(`answers.${keys[0]}.reason`);
     expect(noReason.body.error.message.id).toContain('alasan wajib');
     expect(noReason.body.error.message.en).toContain('reason is required');
-    const same = await assessor.put(`${BASE}/2024/validation`, { version, answers: { [keys[1]!]: { level: 4 } } });
+    const same = await assessor.put(`${BASE}/2025/validation`, { version, answers: { [keys[1]!]: { level: 4 } } });
     expect(same.status).toBe(200);
     version = same.body.version;
-    const v = await assessor.put(`${BASE}/2024/validation`, {
+    const v = await assessor.put(`${BASE}/2025/validation`, {
       version, interviewNotes: 'Wawancara dengan Diskominfo',
       answers: { [keys[0]!]: { level: 3, reason: 'SK belum ditandatangani' }, [keys[2]!]: { level: 1, reason: 'Tidak ada data dukung' } },
     });
     expect(v.status).toBe(200);
     version = v.body.version;
 
-    const view = (await assessor.get(`${BASE}/2024`)).body;
+    const view = (await assessor.get(`${BASE}/2025`)).body;
     expect(view.can).toMatchObject({ validate: true, finalize: true, narrative: true });
     expect(view.scores.gap.indicators.find((g: { key: string }) => g.key === keys[0]).gap).toBe(-1);
     expect(view.scores.validated.index).toBeLessThan(view.scores.self.index);
@@ -181,19 +209,19 @@ describe('evaluation cycle', () => {
     expect(cands.weaknesses.some((c: { kind: string }) => c.kind === 'gap')).toBe(true);
 
     // Narrative: the coordinator may write it too; empty lines are refused naming the field.
-    const emptyLine = await coord.put(`${BASE}/2024/narrative`, { version, strengths: [''], weaknesses: [], recommendations: [] });
+    const emptyLine = await coord.put(`${BASE}/2025/narrative`, { version, strengths: [''], weaknesses: [], recommendations: [] });
     expect(emptyLine.body.error.field).toBe('strengths.0');
-    const n = await coord.put(`${BASE}/2024/narrative`, { version, strengths: [cands.strengths[0].text.id], weaknesses: ['Data dukung kurang'], recommendations: ['Lengkapi data dukung'] });
+    const n = await coord.put(`${BASE}/2025/narrative`, { version, strengths: [cands.strengths[0].text.id], weaknesses: ['Data dukung kurang'], recommendations: ['Lengkapi data dukung'] });
     expect(n.status).toBe(200);
     version = n.body.version;
 
-    expect((await coord.post(`${BASE}/2024/finalize`, { version })).status).toBe(403);
-    const fin = await assessor.post(`${BASE}/2024/finalize`, { version });
+    expect((await coord.post(`${BASE}/2025/finalize`, { version })).status).toBe(403);
+    const fin = await assessor.post(`${BASE}/2025/finalize`, { version });
     expect(fin.status).toBe(200);
     expect(fin.body).toMatchObject({ status: 'final', published: true });
 
-    // Public now, with the evidence file, in the 2024 ranking.
-    const pub = await h.get(`${BASE}/2024`);
+    // Public now, with the evidence file, in the 2025 ranking.
+    const pub = await h.get(`${BASE}/2025`);
     expect(pub.status).toBe(200);
     expect(pub.body.selfAnswers[keys[0]!].files).toEqual([file.body.id]);
     expect(pub.body.evidence.files[file.body.id].name).toBe('berita-acara.pdf');
@@ -201,14 +229,14 @@ describe('evaluation cycle', () => {
     expect(pub.body.rank).toEqual({ rank: 1, of: 1, tied: false });
     expect(pub.body.narrative.weaknesses).toEqual(['Data dukung kurang']);
     expect((await h.app.inject({ method: 'GET', url: `/api/files/${file.body.id}` })).statusCode).toBe(200);
-    const nat = await h.get('/api/evaluation/results?year=2024');
+    const nat = await h.get('/api/evaluation/results?year=2025');
     expect(nat.body.items.map((i: { regionCode: string }) => i.regionCode)).toEqual([KUKAR]);
-    expect((await assessor.post(`${BASE}/2024/finalize`, { version: fin.body.version })).body.error.code).toBe('wrong_status');
+    expect((await assessor.post(`${BASE}/2025/finalize`, { version: fin.body.version })).body.error.code).toBe('wrong_status');
 
     // History and audit log of every step.
-    const hist = await coord.get(`${BASE}/2024/history`);
-    expect(hist.body.map((e: { action: string }) => e.action)).toEqual(['open', 'selfAssess', 'submit', 'validate', 'validate', 'narrative', 'finalize']);
-    expect((await h.get(`${BASE}/2024/history`)).status).toBe(403);
+    const hist = await coord.get(`${BASE}/2025/history`);
+    expect(hist.body.map((e: { action: string }) => e.action)).toEqual(['open', 'selfAssess', 'selfAssess', 'submit', 'validate', 'validate', 'narrative', 'finalize']);
+    expect((await h.get(`${BASE}/2025/history`)).status).toBe(403);
     const log = await coord.get(`/api/audit?region=${KUKAR}&limit=100`);
     const actions = log.body.items.map((e: { action: string }) => e.action);
     for (const a of ['evaluation.selfAssess', 'evaluation.submit', 'evaluation.validate', 'evaluation.narrative', 'evaluation.finalize']) expect(actions).toContain(a);

@@ -13,7 +13,7 @@ import { validatedAnswers } from './queries.ts';
 
 /**
  * Demo evaluation results of the four IKN-partner regencies: 2022 (KPPN/IKN instrument) and
- * 2023 (Tahap II instrument), final and published, plus Kukar's open 2024 self-assessment.
+ * 2023 (Tahap II instrument), final and published, plus Kukar's open 2025 self-assessment.
  * EVERY level, reason and narrative here is invented (illustrative = true, badged in the UI
  * and the report); real results are not public in our sources. Rows are inserted directly
  * (one statement per cycle) to keep the test template fast.
@@ -24,7 +24,7 @@ export const DEMO_EVALUATIONS: { year: number; instrument: string }[] = [
   { year: 2023, instrument: 'gmsc-tahap2-2023' },
 ];
 /** Kukar's open cycle, for trying the self-assessment (and for the browser test). */
-export const DEMO_OPEN = { regionCode: '64.02', year: 2024, instrument: 'gmsc-tahap2-2024' };
+export const DEMO_OPEN = { regionCode: '64.02', year: 2025, instrument: 'gmsc-tahap2-2024' };
 
 /** Where each regency's invented levels centre, per year: different enough to rank and to show a change. */
 const CENTRE: Record<string, Record<number, number>> = {
