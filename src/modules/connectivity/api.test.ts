@@ -100,13 +100,13 @@ describe('solving and scenarios', () => {
   let scenario: { id: string; version: number };
 
   it('a job solves the budget of Rp 4.9 billion in a worker; the plan is verified independently', async () => {
-    const r = await kukar.request('POST', '/api/regions/64.02/connectivity/jobs?wait=10000', { objective: 'budget', budget: BUDGET });
+    const r = await kukar.request('POST', '/api/regions/64.02/connectivity/jobs?wait=10000', { objective: 'budget', budget: BUDGET, priorityWeight: 0.5 });
     expect(r.status).toBe(200);
     expect(r.body.status).toBe('done');
     plan = r.body.plan;
     expect(plan.totalCost).toBeLessThanOrEqual(BUDGET);
     expect(plan.coveredVillages.length).toBeGreaterThan(0);
-    expect(verifyPlan(await inputsOf(kukar, '64.02'), plan)).toEqual([]);
+    expect(verifyPlan(await inputsOf(kukar, '64.02', 0.5), plan)).toEqual([]);
     const poll = await kukar.get(`/api/connectivity/jobs/${r.body.id}`);
     expect(poll.body).toMatchObject({ status: 'done', progress: 1 });
     expect((await (await h.as('koordinator.paser@demo.pilar.id')).get(`/api/connectivity/jobs/${r.body.id}`)).status).toBe(404);
@@ -130,7 +130,7 @@ describe('solving and scenarios', () => {
     const tampered = await kukar.post('/api/regions/64.02/connectivity/scenarios', { name: 'X', objective: 'budget', budget: BUDGET, plan: { ...plan, totalCost: plan.totalCost - 1 } });
     expect(tampered.status).toBe(400);
     expect(tampered.body.error.field).toBe('plan');
-    const r = await kukar.post('/api/regions/64.02/connectivity/scenarios', { name: 'APBD 2026 Rp 4,9 M', objective: 'budget', budget: BUDGET, plan });
+    const r = await kukar.post('/api/regions/64.02/connectivity/scenarios', { name: 'APBD 2026 Rp 4,9 M', objective: 'budget', budget: BUDGET, priorityWeight: 0.5, plan });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ name: 'APBD 2026 Rp 4,9 M', totalCost: plan.totalCost, illustrative: true, version: 1 });
     scenario = r.body;
@@ -143,6 +143,9 @@ describe('solving and scenarios', () => {
     const bappeda = await h.as('bappeda.kukar@demo.pilar.id');
     const first = await bappeda.patch(`/api/connectivity/scenarios/${scenario.id}`, { version: 1, name: 'Diubah Bappeda' });
     expect(first.status).toBe(200);
+    // A rename keeps the parameters and the plan.
+    expect(first.body).toMatchObject({ name: 'Diubah Bappeda', version: 2, goal: '4g', priorityWeight: 0.5, totalCost: plan.totalCost });
+    expect(first.body.plan).toEqual(plan);
     const stale = await kukar.patch(`/api/connectivity/scenarios/${scenario.id}`, { version: 1, name: 'Diubah koordinator' });
     expect(stale.status).toBe(409);
     expect(stale.body.error.field).toBe('version');
@@ -150,7 +153,8 @@ describe('solving and scenarios', () => {
     expect(replanned.status).toBe(200);
     expect(replanned.body.plan.budget).toBe(10_000_000_000);
     expect(replanned.body.coveredPopulation).toBeGreaterThanOrEqual(plan.coveredPopulation);
-    expect(verifyPlan(await inputsOf(kukar, '64.02'), replanned.body.plan)).toEqual([]);
+    expect(replanned.body.priorityWeight).toBe(0.5);
+    expect(verifyPlan(await inputsOf(kukar, '64.02', 0.5), replanned.body.plan)).toEqual([]);
     scenario = replanned.body;
   });
 

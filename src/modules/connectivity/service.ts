@@ -122,7 +122,9 @@ const planField = z.record(z.string(), z.unknown()).optional();
 const scenarioInput = z.object({ name: nameField, ...paramsShape, plan: planField }).strict();
 const scenarioPatch = z.object({
   version: z.number({ error: 'Versi awal wajib dikirim | The version you started from is required' }).int().min(1).max(1_000_000_000),
-  name: nameField.optional(), ...paramsShape, objective: paramsShape.objective.optional(), plan: planField,
+  // No defaults in a patch: a field not sent keeps its stored value.
+  name: nameField.optional(), ...paramsShape, objective: paramsShape.objective.optional(),
+  goal: paramsShape.goal.unwrap().optional(), priorityWeight: paramsShape.priorityWeight.unwrap().optional(), plan: planField,
 }).strict();
 
 type ScenarioRow = typeof connectivityScenarios.$inferSelect;
