@@ -24,6 +24,7 @@ import { NotificationBell, NotificationsRoute } from '../monitoring/notification
 import { MonitoringSection, ReportRoute } from '../monitoring/console/lazy.tsx';
 import { ConnectivityPlanner } from '../connectivity/lazy.tsx';
 import { CycleWorkspace, EvaluationConsole } from '../evaluation/lazy.ts';
+import { InstrumentsPage } from '../evaluation/instruments/lazy.ts';
 
 const REGION_KEY = 'pilar.admin.region';
 type Section = 'masterplan' | 'program' | 'persetujuan' | 'quick-win' | 'opd' | 'pengguna' | 'audit' | 'konektivitas' | 'evaluasi' | 'monitoring' | 'isian-cepat';
@@ -105,6 +106,8 @@ function Nav({ region, access }: { region: string | null; access: Access | null 
   const [location] = useLocation();
   const items: { href: string; label: string }[] = [{ href: '/', label: t('shell.nav.dashboard') }];
   for (const s of sections(access)) items.push({ href: `/wilayah/${region}/${s}`, label: t(`shell.nav.${NAV_KEY[s]}`) });
+  // Evaluation instruments are national: the national admin's page, outside any region.
+  if (access?.user.role === 'national_admin') items.push({ href: '/instrumen', label: t('shell.nav.instruments') });
   items.push({ href: '/akun', label: t('shell.nav.account') });
   const current = (href: string) => (href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`)
     || (href.endsWith('/program') && location.startsWith('/program/')));
@@ -164,6 +167,7 @@ function Shell({ me }: { me: Me }) {
         <Switch>
           <Route path="/"><DashboardPage me={me} region={region} /></Route>
           <Route path="/akun"><AccountPage me={me} /></Route>
+          <Route path="/instrumen"><Suspense fallback={<PageSkeleton />}><InstrumentsPage me={me} /></Suspense></Route>
           <Route path="/notifikasi"><NotificationsRoute /></Route>
           <Route path="/program/:id/riwayat">{(p) => <ProgramHistory key={p.id} me={me} id={p.id} />}</Route>
           <Route path="/program/:id">{(p) => <ProgramEditor key={p.id} me={me} id={p.id} />}</Route>
