@@ -15,6 +15,7 @@ import { registerPlanCommands } from './plan.ts';
 import { registerConnectivityCommands } from './connectivity.ts';
 import { registerReminderCommands } from './reminders.ts';
 import { registerEvaluationCommands } from './evaluation.ts';
+import { registerFileCommands } from './files.ts';
 
 /** The `pilar` command: thin wrappers over the module services. */
 const program = new Command('pilar').description('Pilar — smart city masterplans of Indonesian regions');
@@ -96,6 +97,7 @@ registerPlanCommands(program);
 registerConnectivityCommands(program, withDatabase);
 registerReminderCommands(program, withDatabase);
 registerEvaluationCommands(program, withDatabase);
+registerFileCommands(program, withDatabase);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (e instanceof AppError) {

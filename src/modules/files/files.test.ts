@@ -8,6 +8,8 @@ import { apiHarness, type Harness } from '../../../test/support/api.ts';
 import { auditLog } from '../accounts/schema.ts';
 import { docx, odf, odt, ooxml, pdf, phoneJpeg, png, pptx, upload, xlsx, zip } from './testing.ts';
 import { assertUsableFiles, filesByIds, publishFiles } from './service.ts';
+import { DiskBlobStore } from './store.ts';
+import { verifyStore } from './verify.ts';
 import type { Actor } from '../../core/policy.ts';
 import { sessionFromToken } from '../accounts/auth.ts';
 
@@ -292,3 +294,33 @@ describe('service for other modules', () => {
     expect((await filesByIds(db, [a.id, paserFile.id, 'nope'])).map((f) => f.name)).toEqual(['a.pdf', 'p.pdf']);
   });
 });
+
+describe('pilar files verify', () => {
+  it('finds missing and damaged blobs and unreferenced ones; removes only old orphans', async () => {
+    const store = new DiskBlobStore(filesDir);
+    const c = await h.as('koordinator.kukar@demo.pilar.id');
+    const fine = await verifyStore(h.database.db, store);
+    expect(fine).toMatchObject({ missing: [], corrupt: [], temps: [] });
+    expect(fine.ok).toBe(fine.referenced);
+
+    const gone = (await upload(c, KUKAR, 'hilang.pdf', await pdf('hilang'))).body;
+    const damaged = (await upload(c, KUKAR, 'rusak.pdf', await pdf('rusak'))).body;
+    fs.rmSync(store.pathOf(gone.sha256));
+    fs.appendFileSync(store.pathOf(damaged.sha256), 'x');
+    const orphan = await store.put(Buffer.from('tidak dirujuk'));
+
+    const r = await verifyStore(h.database.db, store);
+    expect(r.missing).toEqual([gone.sha256]);
+    expect(r.corrupt).toEqual([damaged.sha256]);
+    expect(r.orphans).toEqual([{ sha256: orphan.sha256, bytes: orphan.size }]);
+    // A fresh orphan may be an upload in flight: kept; an hour later it goes.
+    expect((await verifyStore(h.database.db, store, { removeOrphans: true })).removed).toBe(0);
+    expect(await store.has(orphan.sha256)).toBe(true);
+    expect((await verifyStore(h.database.db, store, { removeOrphans: true, now: Date.now() + 2 * 3600_000 })).removed).toBe(1);
+    expect(await store.has(orphan.sha256)).toBe(false);
+    // A blob lost from the store answers 500 (and is logged), never an empty or wrong file.
+    fs.rmSync(store.pathOf(damaged.sha256));
+    expect((await c.get(damaged.url)).status).toBe(500);
+  });
+});
+
