@@ -3,7 +3,8 @@
  * Kartanegara opens the planner, sets a budget of Rp 4.9 billion, runs it, sees the chosen
  * sites on the map and in the table exactly as the API planned them, widens the tower radius
  * (towers with coverage circles and backhaul appear), and saves the scenario, which is listed
- * after a reload. The page is axe-clean and usable at phone width.
+ * after a reload, then compares it side by side with a cover-all scenario. The page is
+ * axe-clean and usable at phone width.
  *
  * Needs the web app built first (`npm run build:web`).
  */
@@ -109,6 +110,23 @@ describe('connectivity planner', () => {
       const item = page.locator(`li[data-scenario="${savedBody.id}"]`);
       await expect.poll(() => item.locator('h3').textContent()).toBe(SCENARIO);
       expect(await item.getByRole('link', { name: conn.scenarios.pdf }).getAttribute('href')).toBe(`/api/connectivity/scenarios/${savedBody.id}/plan.pdf`);
+
+      // A second scenario (all villages at least cost), then both side by side.
+      const coverAll = planResponse(page, (b) => b.objective === 'cover-all');
+      await page.getByLabel(conn.controls.objectiveCoverAll).check();
+      const all = await coverAll;
+      await expectPlanShown(page, all);
+      await page.getByLabel(conn.save.name).fill('Semua desa');
+      await page.getByRole('button', { name: conn.save.submit, exact: true }).click();
+      await page.getByText(conn.save.saved.replace('{{name}}', 'Semua desa')).waitFor();
+      await page.getByLabel(conn.scenarios.select.replace('{{name}}', SCENARIO)).check();
+      await page.getByLabel(conn.scenarios.select.replace('{{name}}', 'Semua desa')).check();
+      await page.getByRole('button', { name: conn.scenarios.compare }).click();
+      const table = page.locator('.conn-compare table');
+      await expect.poll(() => table.locator('thead th').allTextContents()).toEqual([conn.compare.field, SCENARIO, 'Semua desa']);
+      const costRow = table.locator('tbody tr').filter({ hasText: conn.compare.totalCost });
+      expect((await costRow.locator('td').allTextContents()).map((x) => x.replace(/\u00a0/g, ' ')))
+        .toEqual([wide.totalCost, all.totalCost].map((c) => `Rp ${c.toLocaleString('id-ID')}`));
 
       const axe = await new AxeBuilder({ page }).include('main').analyze();
       expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
