@@ -14,12 +14,12 @@ export function sanitiseName(raw: string | undefined, ext: string): string {
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
     .replace(/[<>:"|?*`]/g, '_')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s_-]+/, '');
+    .trim();
   // The extension always tells the real (sniffed) type: "laporan.html" holding a PDF becomes "laporan.html.pdf".
   const endings = ext === 'jpg' ? ['.jpg', '.jpeg', '.jpe'] : [`.${ext}`];
   const ending = endings.find((e) => name.toLowerCase().endsWith(e));
-  let stem = (ending ? name.slice(0, -ending.length) : name).replace(/[.\s]+$/, '');
+  // No leading dots (hidden files, "..") and no trailing dots or spaces (Windows drops them).
+  let stem = (ending ? name.slice(0, -ending.length) : name).replace(/^[.\s_-]+/, '').replace(/[.\s]+$/, '');
   if (!stem) stem = 'berkas';
   // Bound the length by code points, keeping the extension.
   const points = [...stem];
