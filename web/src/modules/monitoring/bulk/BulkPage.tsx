@@ -116,11 +116,15 @@ function useRerenderOn(subscribe: (l: () => void) => () => void): void {
 function PeriodGrid({ code, periodId, userId }: { code: string; periodId: string; userId: string }) {
   const { t, lang } = useExtrasI18n();
   const base = `/api/regions/${encodeURIComponent(code)}/periods/${encodeURIComponent(periodId)}`;
+  const [drafts, setDrafts] = useState<ReadonlySet<string>>(() => new Set());
   const queue = useMemo(() => new EditQueue(kv, `pilar.bulk.outbox.v1:${userId}:${periodId}`), [userId, periodId]);
   const syncer = useMemo(() => new Syncer(queue, async (entries: PendingEdit[]) => {
     const body = { entries: entries.map((e) => ({ programId: e.programId, kpiId: e.kpiId, value: e.value, clientId: e.clientId, clientUpdatedAt: e.clientUpdatedAt, base: e.base })) };
     try {
       const r = await apiWrite<{ results: EntryResult[] }>('PUT', `${base}/kpi-values`, body);
+      // A first saved value creates the program's draft report.
+      const saved = r.results.filter((x) => x.status === 'saved').map((x) => x.programId);
+      if (saved.length) setDrafts((d) => (saved.every((id) => d.has(id)) ? d : new Set([...d, ...saved])));
       return r.results;
     } catch (e) {
       // ApiError carries the HTTP status (0: no answer) that decides whether to retry.
@@ -223,15 +227,15 @@ function PeriodGrid({ code, periodId, userId }: { code: string; periodId: string
                     {i === 0 && (
                       <th scope="rowgroup" rowSpan={p.kpis.length} className="bulk-program">
                         <span className="bulk-code">{p.code}</span> {p.title}
-                        <span className="bulk-report small"> · {t(`bulk.report.${p.report?.status ?? 'none'}`)}</span>
+                        <span className="bulk-report small"> · {t(`bulk.report.${p.report?.status ?? (drafts.has(p.id) ? 'draft' : 'none')}`)}</span>
                         {p.lockedReason && <span className="bulk-locked small" id={`lock-${p.id}`}>{t('bulk.locked', { reason: p.lockedReason[lang] })}</span>}
                       </th>
                     )}
-                    <td>{k.name} {k.illustrative && <IllustrativeBadge />}</td>
-                    <td>{k.unit}</td>
-                    <td className="num">{k.target ? (k.target.valueMax !== null ? `${formatValue(k.target.value, lang)}–${formatValue(k.target.valueMax, lang)}` : formatValue(k.target.value, lang)) : t('bulk.noTarget')}</td>
-                    <td className="num">{k.lastApproved ? <>{formatValue(k.lastApproved.value, lang)} <span className="small muted">({k.lastApproved.periodLabel})</span></> : t('bulk.noTarget')}</td>
-                    <td>
+                    <td className="bulk-kpi">{k.name} {k.illustrative && <IllustrativeBadge />}</td>
+                    <td data-label={t('bulk.col.unit')}>{k.unit}</td>
+                    <td className="num" data-label={t('bulk.col.target', { year: grid.period.year })}>{k.target ? (k.target.valueMax !== null ? `${formatValue(k.target.value, lang)}–${formatValue(k.target.valueMax, lang)}` : formatValue(k.target.value, lang)) : t('bulk.noTarget')}</td>
+                    <td className="num" data-label={t('bulk.col.last')}>{k.lastApproved ? <>{formatValue(k.lastApproved.value, lang)} <span className="small muted">({k.lastApproved.periodLabel})</span></> : t('bulk.noTarget')}</td>
+                    <td className="bulk-value">
                       <Cell
                         queue={queue} program={p} kpi={k} row={row}
                         inputRef={(el) => { inputs.current[row] = el; }}

@@ -27,7 +27,10 @@ export default function NotificationBell() {
   return (
     <p className="admin-bell">
       <Link href="/notifikasi" aria-current={location === '/notifikasi' ? 'page' : undefined}>
-        <span aria-hidden="true">🔔 </span>{t('bell.label')}
+        <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" /><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
+        {t('bell.label')}
         {unread > 0 && <> <span className="badge badge-pending">{unread}</span><span className="visually-hidden">, {t('bell.unread', { count: unread })}</span></>}
       </Link>
     </p>
