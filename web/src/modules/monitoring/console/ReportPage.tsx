@@ -64,9 +64,13 @@ export default function ReportPage({ id }: { id: string }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState('');
   const [comment, setComment] = useState('');
+  // The form follows the server when the report opens or changes status (submitted, returned,
+  // approved); a reload after a save or a refused submit keeps what the user is typing.
+  const statusKey = r ? `${r.id}/${r.status}` : '';
   useEffect(() => {
     if (r) setForm(formOf(r));
-  }, [r]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [statusKey]);
   if (live.error && !r) return <ErrorAlert error={live.error} />;
   if (!r || !form) return <Loading height={320} />;
 
