@@ -65,6 +65,14 @@ function drawn(page: Page, selector: string): Promise<boolean> {
 
 const fmt = (x: number) => x.toFixed(2).replace('.', ',');
 
+/** No serious or critical axe-core violations on the page as it is now. */
+async function expectAxeClean(page: Page, name: string) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(bad, name).toEqual([]);
+}
+
 describe('yearly evaluation', () => {
   test('the coordinator of Kutai Kartanegara fills the self-assessment with evidence and submits it', async () => {
     await withPage(async (page) => {
@@ -104,6 +112,7 @@ describe('yearly evaluation', () => {
       expect(saved.selfAnswers[keys[0]!].files).toHaveLength(1);
       expect(saved.selfAnswers[keys[1]!].links).toHaveLength(1);
       await expect.poll(() => page.getByTestId('console-self-index').textContent()).toBe(fmt(saved.scores.self.index));
+      await expectAxeClean(page, 'self-assessment form');
 
       await page.getByRole('button', { name: evalId.self.submit }).click();
       await expect.poll(() => page.locator('.eval-steps [aria-current="step"]').textContent()).toBe(evalId.status.submitted);
@@ -146,6 +155,7 @@ describe('yearly evaluation', () => {
       await page.getByRole('button', { name: evalId.narrative.save }).click();
       await expect.poll(() => page.locator('.eval-narrative-editor .eval-saved').textContent()).toBe(evalId.narrative.saved);
 
+      await expectAxeClean(page, 'validation view and narrative');
       await page.getByRole('button', { name: evalId.finalize.button }).click();
       await page.getByRole('button', { name: evalId.finalize.yes }).click();
       await expect.poll(() => page.locator('.alert-title').first().textContent()).toBe(evalId.finalize.published);
@@ -157,7 +167,8 @@ describe('yearly evaluation', () => {
     expect(cycle.published).toBe(true);
     await withPage(async (page) => {
       await page.goto(`${app.url}/wilayah/${KUKAR}`);
-      await page.getByRole('link', { name: id.nav.evaluation }).last().click();
+      // The region page links its evaluation results (the header links the national page).
+      await page.locator('main').getByRole('link', { name: id.nav.evaluation }).click();
       await page.waitForURL(`**/wilayah/${KUKAR}/evaluasi/${YEAR}`);
       await expect.poll(() => page.getByTestId('eval-index').textContent()).toBe(fmt(cycle.scores.validated.index));
       expect(await page.getByTestId('eval-rank').textContent()).toBe('1 dari 1');
@@ -181,8 +192,7 @@ describe('yearly evaluation', () => {
       const href = await page.getByRole('link', { name: evalId.result.downloadPdf }).getAttribute('href');
       const report = await fetch(`${app.url}${href}`);
       expect(report.headers.get('content-type')).toBe('application/pdf');
-      const axe = await new AxeBuilder({ page }).analyze();
-      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+      await expectAxeClean(page, 'result page');
     });
   });
 
@@ -206,8 +216,7 @@ describe('yearly evaluation', () => {
       await expect.poll(() => ranking.locator('tbody tr').count()).toBe(4);
       await page.locator('#eval-map-h').scrollIntoViewIfNeeded();
       await page.locator('.eval-map.leaflet-container').waitFor();
-      const axe = await new AxeBuilder({ page }).analyze();
-      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+      await expectAxeClean(page, 'national page');
     });
   });
 

@@ -251,5 +251,6 @@ describe('evaluation cycle', () => {
     expect(bad.body.error.field).toBe('year');
     expect((await admin.post('/api/regions/64.07/evaluations/2024/submit', { version: 1 })).body.error.field).toBe('answers');
     expect((await h.get('/api/regions/64.07/evaluations/abc')).body.error.field).toBe('year');
+    expect((await admin.post('/api/regions/64/evaluations', { year: 2024, instrument: 'gmsc-tahap2-2024' })).body.error.field).toBe('code');
   });
 });

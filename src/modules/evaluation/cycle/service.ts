@@ -120,6 +120,7 @@ export async function openCycle(db: Db, ctx: Ctx, regionCode: string, body: unkn
     if (!can(ctx.actor, 'region.readUnpublished', { regionCode })) throw notFound({ id: 'Wilayah', en: 'Region' }, 'code');
     throw forbidden('code');
   }
+  if (region.level !== 'regency') throw invalid('code', { id: 'evaluasi smart city dibuka untuk kabupaten/kota', en: 'smart city evaluations are opened for regencies and cities' });
   const input = parseInput(openInput, body);
   await loadInstrument(db, input.instrument);
   if (await findCycle(db, regionCode, input.year)) {

@@ -38,7 +38,15 @@ export interface Instrument {
   id: string; version: string; kind: 'smart-city' | 'spbe'; name: Name; year: number | null; group: string | null;
   scale: { min: number; max: number }; components: Component[]; predicates: { name: Name; min: number }[]; source: string; ownWording: boolean;
 }
-export interface InstrumentSummary { id: string; name: Name | string; components: { key: string; name: Name | string; weight: number }[] }
+/** GET /api/evaluation/instruments (names in Indonesian, `nameEn` in English). */
+export interface InstrumentSummary {
+  id: string; version: string; kind: 'smart-city' | 'spbe'; name: string; nameEn: string; year: number | null;
+  scale: { min: number; max: number }; components: { key: string; name: string; nameEn: string; weight: number }[];
+}
+/** POST /api/evaluation/index */
+export interface IndexAnswer { instrument: string; index: number; predicate?: string; predicateEn?: string }
+/** A name in the reader's language from an {name, nameEn} pair. */
+export const named = (x: { name: string; nameEn?: string }, lang: 'id' | 'en') => (lang === 'en' && x.nameEn ? x.nameEn : x.name);
 
 export interface EvidenceLink { kind: 'program' | 'report' | 'quickwin'; id: string }
 export interface SelfAnswer {

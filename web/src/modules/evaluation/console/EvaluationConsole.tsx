@@ -6,8 +6,8 @@ import { pick } from '../../../core/format.ts';
 import { Alert } from '../../../core/ui/form.tsx';
 import { IllustrativeBadge } from '../../../core/ui/IllustrativeBadge.tsx';
 import { useDocumentTitle } from '../../../core/ui/useDocumentTitle.ts';
-import { evalPaths, type CycleSummary, type InstrumentSummary } from '../api.ts';
-import { fmt2, nameOf, useEvalI18n } from '../i18n.ts';
+import { evalPaths, named, type CycleSummary, type InstrumentSummary } from '../api.ts';
+import { fmt2, useEvalI18n } from '../i18n.ts';
 import '../evaluation.css';
 
 /** Console "Evaluasi" of a region: its yearly cycles and, for coordinators/Bappeda/admins, opening a new one. */
@@ -21,11 +21,13 @@ export default function EvaluationConsole({ code, canOpen }: { code: string; can
   const [busy, setBusy] = useState(false);
   const [, navigate] = useLocation();
   useDocumentTitle(t('console.title'));
+  // The latest smart city instrument is the usual choice; SPBE and older ones stay selectable.
+  const suggested = [...(instruments.data ?? [])].sort((a, b) => Number(b.kind === 'smart-city') - Number(a.kind === 'smart-city') || (b.year ?? 0) - (a.year ?? 0))[0];
   const open = async () => {
     setBusy(true);
     setError(null);
     try {
-      const chosen = instrument || instruments.data?.[0]?.id || '';
+      const chosen = instrument || suggested?.id || '';
       await apiWrite('POST', evalPaths.list(code), { year: Number(year), instrument: chosen });
       clearApiCache(evalPaths.list(code));
       navigate(`/wilayah/${code}/evaluasi/${year}`);
@@ -68,8 +70,8 @@ export default function EvaluationConsole({ code, canOpen }: { code: string; can
             </div>
             <div className={`field ${error?.field === 'instrument' ? 'has-error' : ''}`}>
               <label htmlFor="eval-open-instrument">{t('result.instrument')}</label>
-              <select id="eval-open-instrument" value={instrument || instruments.data?.[0]?.id || ''} onChange={(e) => setInstrument(e.target.value)}>
-                {(instruments.data ?? []).map((i) => <option key={i.id} value={i.id}>{nameOf(i.name, lang)}</option>)}
+              <select id="eval-open-instrument" value={instrument || suggested?.id || ''} onChange={(e) => setInstrument(e.target.value)}>
+                {(instruments.data ?? []).map((i) => <option key={i.id} value={i.id}>{named(i, lang)}</option>)}
               </select>
             </div>
             {error && <div role="alert" className="field-error">{error.apiMessage ? pick(error.apiMessage, lang) : t('errors.save')}</div>}

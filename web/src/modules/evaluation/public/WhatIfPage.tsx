@@ -2,19 +2,15 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { apiWrite, type ApiError } from '../../../core/api/client.ts';
 import { useApi } from '../../../core/api/useApi.ts';
-import type { Name } from '../../../core/api/types.ts';
 import { Breadcrumbs } from '../../../core/layout/Breadcrumbs.tsx';
 import { ErrorState, InlineError } from '../../../core/ui/ErrorState.tsx';
 import { PageSkeleton } from '../../../core/ui/Skeleton.tsx';
 import { useDocumentTitle } from '../../../core/ui/useDocumentTitle.ts';
-import { evalPaths, type InstrumentSummary } from '../api.ts';
-import { fmt2, nameOf, useEvalI18n } from '../i18n.ts';
+import { evalPaths, named, type IndexAnswer, type InstrumentSummary } from '../api.ts';
+import { fmt2, useEvalI18n } from '../i18n.ts';
 import '../evaluation.css';
 
-type IndexAnswer = { index: number; predicate?: { name: Name } | Name | string | null };
-
-const predicateText = (p: IndexAnswer['predicate'], lang: 'id' | 'en') =>
-  p == null ? null : typeof p === 'string' ? p : 'name' in p ? nameOf(p.name, lang) : nameOf(p as Name, lang);
+const predicateText = (a: IndexAnswer, lang: 'id' | 'en') => (a.predicate ? (lang === 'en' && a.predicateEn ? a.predicateEn : a.predicate) : null);
 
 /** "/evaluasi/kalkulator": choose an instrument, slide component scores, see the index the server computes. */
 export default function WhatIfPage() {
@@ -29,7 +25,8 @@ export default function WhatIfPage() {
   const instrument = instruments.find((i) => i.id === chosen) ?? instruments[0];
   useEffect(() => {
     if (!instrument) return;
-    setScores((s) => Object.fromEntries(instrument.components.map((c) => [c.key, s[c.key] ?? 3])));
+    const mid = Math.round((instrument.scale.min + instrument.scale.max) / 2);
+    setScores((s) => Object.fromEntries(instrument.components.map((c) => [c.key, s[c.key] ?? mid])));
   }, [instrument]);
   useEffect(() => {
     if (!instrument || instrument.components.some((c) => scores[c.key] === undefined)) return;
@@ -55,22 +52,22 @@ export default function WhatIfPage() {
           <div className="field">
             <label htmlFor="whatif-instrument">{t('whatIf.instrument')}</label>
             <select id="whatif-instrument" value={instrument?.id ?? ''} onChange={(e) => setChosen(e.target.value)}>
-              {instruments.map((i) => <option key={i.id} value={i.id}>{nameOf(i.name, lang)}</option>)}
+              {instruments.map((i) => <option key={i.id} value={i.id}>{named(i, lang)}</option>)}
             </select>
           </div>
           {instrument?.components.map((c) => (
             <div className="field eval-slider" key={`${instrument.id}-${c.key}`}>
-              <label htmlFor={`whatif-${c.key}`}>{nameOf(c.name, lang)} <span className="muted small">({t('result.weight')} {Math.round(c.weight * 1000) / 10} %)</span></label>
-              <input id={`whatif-${c.key}`} type="range" min={0} max={5} step={0.1} value={scores[c.key] ?? 3}
+              <label htmlFor={`whatif-${c.key}`}>{named(c, lang)} <span className="muted small">({t('result.weight')} {Math.round(c.weight * 1000) / 10} %)</span></label>
+              <input id={`whatif-${c.key}`} type="range" min={instrument.scale.min} max={instrument.scale.max} step={0.1} value={scores[c.key] ?? instrument.scale.min}
                 onChange={(e) => setScores((s) => ({ ...s, [c.key]: Number(e.target.value) }))} />
-              <output htmlFor={`whatif-${c.key}`}>{fmt2(scores[c.key] ?? 3, lang)}</output>
+              <output htmlFor={`whatif-${c.key}`}>{fmt2(scores[c.key] ?? instrument.scale.min, lang)}</output>
             </div>
           ))}
         </form>
         <div className="card eval-whatif-result" aria-live="polite">
           <p className="stat-label">{t('result.index')}</p>
           <p className="big-figure" data-testid="whatif-index">{answer ? fmt2(answer.index, lang) : '…'}</p>
-          {answer && predicateText(answer.predicate, lang) && <p>{t('result.predicate')}: <strong>{predicateText(answer.predicate, lang)}</strong></p>}
+          {answer && predicateText(answer, lang) && <p>{t('result.predicate')}: <strong>{predicateText(answer, lang)}</strong></p>}
           {error && <InlineError error={error} />}
           <p className="small muted">{t('whatIf.note')}</p>
           <p><Link href="/evaluasi">{t('whatIf.toNational')}</Link></p>
