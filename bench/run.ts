@@ -15,6 +15,7 @@ import { initialJsOfPage, lighthouseMobile } from './web.ts';
 import { benchConnectivity, benchWorkerRoundTrip } from './connectivity.ts';
 import { benchEvaluationReport } from './evaluation-report.ts';
 import { benchMonitoring } from './monitoring.ts';
+import { benchEvaluationScoring } from './evaluation-scoring.ts';
 
 const wilayahDir = path.resolve(import.meta.dirname, '../../shared/data/wilayah');
 const quantile = (xs: number[], q: number) => {
@@ -70,3 +71,6 @@ await benchEvaluationReport((line) => console.log(line));
 
 // 6. Monitoring (issue 5): region dashboard with 5 years of quarterly reports; submit + approve 10,000 reports (PGlite, PostgreSQL).
 await benchMonitoring((line) => console.log(line));
+
+// 7. Evaluation scoring (issue 7): instrument parsing, scoring, self vs validated, national ranking.
+await benchEvaluationScoring((line) => console.log(line));

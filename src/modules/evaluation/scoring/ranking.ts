@@ -12,14 +12,15 @@ const collator = new Intl.Collator('id', { sensitivity: 'base', numeric: true })
  * (then code) for display only; the order among them means nothing.
  */
 export function rankRegions(entries: RankInput[]): Ranked[] {
-  const sorted = [...entries].sort((a, b) => toHundredths(b.index) - toHundredths(a.index)
-    || collator.compare(a.regionName, b.regionName) || a.regionCode.localeCompare(b.regionCode));
+  const keyed = entries.map((e) => ({ e, h: toHundredths(e.index) }));
+  keyed.sort((a, b) => b.h - a.h || collator.compare(a.e.regionName, b.e.regionName) || a.e.regionCode.localeCompare(b.e.regionCode));
   const out: Ranked[] = [];
-  sorted.forEach((e, i) => {
-    const prev = out[i - 1];
-    const rank = prev && toHundredths(prev.index) === toHundredths(e.index) ? prev.rank : i + 1;
+  keyed.forEach(({ e, h }, i) => {
+    const rank = i > 0 && keyed[i - 1]!.h === h ? out[i - 1]!.rank : i + 1;
     out.push({ ...e, rank, tied: false });
   });
-  for (const r of out) r.tied = out.filter((o) => o.rank === r.rank).length > 1;
+  const perRank = new Map<number, number>();
+  for (const r of out) perRank.set(r.rank, (perRank.get(r.rank) ?? 0) + 1);
+  for (const r of out) r.tied = perRank.get(r.rank)! > 1;
   return out;
 }
