@@ -105,6 +105,16 @@ describe('suggestions from monitoring data', () => {
     expect(suggestLevel(qw, { quickWinProgress: [100, 80, 60] })).toMatchObject({ level: 4, basis: 'quick-win-progress', percent: 80 });
     expect(suggestLevel(qw, { quickWinProgress: [100, 100] })!.level).toBe(5);
   });
+  it('per-dimension figures, when given, win for an indicator of that dimension', () => {
+    const figures = {
+      programs: { done: 10, onTrack: 0, atRisk: 0, late: 0, notStarted: 0 },
+      programsByDimension: { governance: { done: 1, onTrack: 0, atRisk: 0, late: 1, notStarted: 2 } },
+      quickWinProgress: [100], quickWinProgressByDimension: { economy: [30] },
+    };
+    expect(suggestLevel(outcome, figures)).toMatchObject({ level: 2, percent: 25 });
+    expect(suggestLevel(indicator('outcome.branding'), figures)).toMatchObject({ level: 5, percent: 100 });
+    expect(suggestLevel(qw, figures)).toMatchObject({ level: 2, percent: 30 });
+  });
   it('no figures, or an indicator without suggestFrom: no suggestion', () => {
     expect(suggestLevel(outcome, {})).toBeNull();
     expect(suggestLevel(outcome, { programs: { done: 0, onTrack: 0, atRisk: 0, late: 0, notStarted: 0 } })).toBeNull();

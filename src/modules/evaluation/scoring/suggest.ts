@@ -1,4 +1,4 @@
-import type { InstrumentIndicator, Text } from '../instruments/types.ts';
+import type { DimensionKey, InstrumentIndicator, Text } from '../instruments/types.ts';
 import { levelValues } from './levels.ts';
 import { cleanDecimal } from './round.ts';
 
@@ -9,6 +9,12 @@ export interface MonitoringFigures {
   programs?: ProgramStatusCounts | null;
   /** Progress (0–100 %) of each of this year's quick wins, from approved reports. */
   quickWinProgress?: number[] | null;
+  /**
+   * Optional, per pillar: an indicator with a dimension is suggested from its own pillar's
+   * figures when they are given here, else from the region-wide ones above.
+   */
+  programsByDimension?: Partial<Record<DimensionKey, ProgramStatusCounts>> | null;
+  quickWinProgressByDimension?: Partial<Record<DimensionKey, number[]>> | null;
 }
 
 export interface Suggestion {
@@ -48,8 +54,9 @@ const pct = (x: number) => Math.round(x * 10) / 10;
  * A person confirms or overrides it; the explanation names the figures.
  */
 export function suggestLevel(indicator: InstrumentIndicator, figures: MonitoringFigures): Suggestion | null {
+  const dim = indicator.dimension;
   if (indicator.suggestFrom === 'program-status') {
-    const c = figures.programs;
+    const c = (dim && figures.programsByDimension?.[dim]) || figures.programs;
     const total = c ? c.done + c.onTrack + c.atRisk + c.late + c.notStarted : 0;
     if (!c || total === 0) return null;
     const percent = pct(((c.done + c.onTrack) / total) * 100);
@@ -63,7 +70,7 @@ export function suggestLevel(indicator: InstrumentIndicator, figures: Monitoring
     };
   }
   if (indicator.suggestFrom === 'quick-win-progress') {
-    const p = figures.quickWinProgress;
+    const p = (dim && figures.quickWinProgressByDimension?.[dim]) || figures.quickWinProgress;
     if (!p?.length) return null;
     const mean = p.reduce((s, x) => s + Math.min(100, Math.max(0, x)), 0) / p.length;
     const percent = pct(mean);
