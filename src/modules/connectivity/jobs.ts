@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../core/errors.ts';
 import type { Plan } from './plan.ts';
-import { runInWorker, type WorkerInputs } from './run-in-worker.ts';
+import { SolverPool } from './pool.ts';
+import type { WorkerInputs } from './run-in-worker.ts';
 import type { SolveRequest } from './solve-fast.ts';
 
 /**
- * Solving jobs of the HTTP API: each runs in its own worker thread; the client polls progress
+ * Solving jobs of the HTTP API: each runs in a warm worker thread (pool.ts); the client polls progress
  * and may cancel. Kept in memory (a job lives for minutes, and a restart only loses runs the
  * client can start again); finished jobs are forgotten after `keepMs`.
  */
@@ -31,6 +32,8 @@ interface Job extends JobView {
 
 export class JobRegistry {
   private readonly jobs = new Map<string, Job>();
+  /** Warm solver threads: a regency re-plans in milliseconds instead of a thread start. */
+  private readonly pool = new SolverPool(2);
 
   constructor(private readonly maxRunning = 4, private readonly keepMs = 10 * 60_000) {}
 
@@ -45,7 +48,7 @@ export class JobRegistry {
       id: randomUUID(), status: 'running', progress: 0, message: '', plan: null, error: null,
       regionCode, owner, controller, finishedAt: null, done: Promise.resolve(),
     };
-    job.done = runInWorker(inputs, request, {
+    job.done = this.pool.run(inputs, request, {
       method, signal: controller.signal,
       onProgress: (fraction, message) => { job.progress = fraction; job.message = message; },
       // HiGHS cannot be interrupted: an exact run in the API is limited to a minute.
@@ -88,6 +91,7 @@ export class JobRegistry {
     const running = [...this.jobs.values()].filter((j) => j.status === 'running');
     for (const j of running) j.controller.abort();
     await Promise.allSettled(running.map((j) => j.done));
+    await this.pool.close();
   }
 
   private sweep() {
