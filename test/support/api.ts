@@ -3,7 +3,7 @@ import { createApp } from '../../src/server.ts';
 import type { App } from '../../src/core/http.ts';
 import type { Database } from '../../src/core/db.ts';
 import { testDatabase, type TestDatabase } from './db.ts';
-import { wilayahDir } from './engine.ts';
+import { testFilesDir, wilayahDir } from './engine.ts';
 
 export const DEMO_PASSWORD = 'pilar-demo-2026';
 
@@ -51,7 +51,7 @@ export interface Harness {
 }
 
 export async function appOver(database: Database, overrides: Partial<Config> = {}, logs: string[] = []): Promise<App> {
-  const app = await createApp(database, { ...loadConfig({}), wilayahDir, logLevel: 'info', loginRateLimit: 10_000, ...overrides }, {
+  const app = await createApp(database, { ...loadConfig({}), filesDir: testFilesDir, wilayahDir, logLevel: 'info', loginRateLimit: 10_000, ...overrides }, {
     logStream: { write: (line: string) => void logs.push(line) },
   });
   await app.ready();

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { openDatabase } from '../../src/core/db.ts';
 import { prepareDatabase } from '../../src/modules/demo/seed.ts';
 import type { TestProject } from 'vitest/node';
-import { templateDir, templateDbName, urlFor, wilayahDir } from './engine.ts';
+import { templateDir, templateDbName, testFilesDir, urlFor, wilayahDir } from './engine.ts';
 
 /**
  * Builds one template database per run (migrations, all regions, shared geo files, demo),
@@ -21,8 +21,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     // The first teardown of an engine removes its template; the other project's finds nothing to do.
     if (!built.delete(engine)) return;
-    if (engine === 'pglite') fs.rmSync(templateDir, { recursive: true, force: true });
-    else {
+    if (engine === 'pglite') {
+      fs.rmSync(templateDir, { recursive: true, force: true });
+      fs.rmSync(testFilesDir, { recursive: true, force: true });
+    } else {
       const admin = new pg.Client({ connectionString: urlFor('postgres') });
       await admin.connect();
       await admin.query(`DROP DATABASE IF EXISTS ${templateDbName}`).catch(() => undefined);

@@ -44,6 +44,12 @@ function blobs(): string[] {
 const hasGps = (exif: Buffer | undefined) => !!exif && (exif.includes(Buffer.from([0x88, 0x25])) || exif.includes(Buffer.from([0x25, 0x88])));
 
 describe('upload', () => {
+  it('the web app learns the server\'s upload limit from /api/config (the field checks it before sending)', async () => {
+    const r = await h.get('/api/config');
+    expect(r.status).toBe(200);
+    expect(r.body.uploadMaxMb).toBe(MAX_MB);
+  });
+
   it('an OPD officer uploads a phone photo: stored upright without EXIF/GPS, with a WebP thumbnail ≤ 320 px', async () => {
     const photo = await phoneJpeg();
     const before = await sharp(photo).metadata();

@@ -12,5 +12,7 @@ export const systemRoutes: RoutesPlugin = (app, { database, config }) => {
   app.get('/config', { schema: { tags: ['system'], summary: 'Settings the web app needs' } }, () => ({
     tileUrl: config.tileUrl,
     currentYear: new Date().getFullYear(),
+    /** The server's upload limit, so the file field can refuse a too-large file before sending it. */
+    uploadMaxMb: config.uploadMaxMb,
   }));
 };

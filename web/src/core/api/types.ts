@@ -12,7 +12,7 @@ export type Polarity = 'higher' | 'lower' | 'range';
 export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
 export type ApiErrorBody = { error: { code: string; message: Name; field?: string } };
 
-export type AppConfig = { tileUrl: string; currentYear: number };
+export type AppConfig = { tileUrl: string; currentYear: number; uploadMaxMb: number };
 
 export type Framework = {
   version: string;

@@ -4,6 +4,7 @@ import { pick } from '../../core/format.ts';
 import { formatSize, useFilesI18n } from './i18n.ts';
 import { ACCEPT_ATTR, kindLabel, looksAccepted, type FileMeta } from './types.ts';
 import { uploadFile } from './upload.ts';
+import { useConfig } from '../../core/api/hooks.ts';
 import './files.css';
 
 export type { FileMeta } from './types.ts';
@@ -28,8 +29,11 @@ type Props = {
  * attached files with remove buttons, and any refusal right under the field. Files are
  * uploaded as soon as they are picked; the form stores their ids.
  */
-export function FileUpload({ regionCode, value, onChange, label, name, accept, disabled, error, maxMb = 10 }: Props) {
+export function FileUpload({ regionCode, value, onChange, label, name, accept, disabled, error, maxMb: maxMbProp }: Props) {
   const { t, lang } = useFilesI18n();
+  // The server's limit (PILAR_UPLOAD_MAX_MB) unless the form sets its own.
+  const config = useConfig();
+  const maxMb = maxMbProp ?? config.data?.uploadMaxMb ?? 10;
   const id = useId();
   const [busy, setBusy] = useState<{ name: string; fraction: number } | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
