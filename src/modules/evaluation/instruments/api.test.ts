@@ -38,6 +38,10 @@ describe('GET /api/evaluation/instruments', () => {
     const { status, body } = await h.get('/api/evaluation/instruments/spbe-2020');
     expect(status).toBe(200);
     expect(body.components[3].aspects[1].indicators[0].levels[0]).toMatchObject({ level: 1, name: { id: 'Rintisan', en: 'Initial' } });
+    const file = await h.client().get('/api/evaluation/instruments/gmsc-kppn-ikn-2022/file');
+    expect(file.status).toBe(200);
+    expect(String(file.body)).toContain('B-1004/DJAI/AI.01.04/12/2022');
+    expect(String(file.headers['content-disposition'])).toContain('gmsc-kppn-ikn-2022-v1.yaml');
     const missing = await h.get('/api/evaluation/instruments/tidak-ada');
     expect(missing.status).toBe(404);
     expect(missing.body.error.field).toBe('id');

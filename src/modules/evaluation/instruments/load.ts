@@ -79,7 +79,8 @@ export function parseInstrument(source: string, fileName = 'instrument'): Instru
     });
   }
   if (problems.length) throw new InstrumentFileError(problems, fileName);
-  const raw = doc.toJS({ maxAliasCount: 10_000 }) as unknown;
+  // The default alias limit (100) guards against entity-expansion bombs; anchors for shared level sets still fit.
+  const raw = doc.toJS() as unknown;
   const parsed = instrumentFileSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

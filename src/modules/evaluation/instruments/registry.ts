@@ -102,3 +102,11 @@ export async function listInstruments(db: DbOrTx): Promise<(Instrument & { impor
   for (const r of rows) if (!latest.has(r.body.id)) latest.set(r.body.id, { ...r.body, importedAt: r.importedAt.toISOString() });
   return [...latest.values()].sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || a.id.localeCompare(b.id));
 }
+
+/** The file an instrument version was imported from (YAML or JSON, as given); null when unknown. */
+export async function getInstrumentFile(db: DbOrTx, id: string, version?: string): Promise<{ version: string; text: string } | null> {
+  const [row] = await db.select({ version: evaluationInstruments.version, text: evaluationInstruments.fileText }).from(evaluationInstruments)
+    .where(version ? and(eq(evaluationInstruments.id, id), eq(evaluationInstruments.version, version)) : eq(evaluationInstruments.id, id))
+    .orderBy(desc(evaluationInstruments.importedAt), desc(evaluationInstruments.version)).limit(1);
+  return row ?? null;
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RoutesPlugin } from '../../../core/http.ts';
 import { invalid, notFound, parseInput } from '../../../core/errors.ts';
 import { componentScoresProblem, indexFromComponents } from '../scoring/score.ts';
-import { assertMayImport, getInstrument, importInstrument, instrumentDigest, listInstruments, syncShippedInstruments } from './registry.ts';
+import { assertMayImport, getInstrument, getInstrumentFile, importInstrument, instrumentDigest, listInstruments, syncShippedInstruments } from './registry.ts';
 import { InstrumentFileError, parseInstrument } from './load.ts';
 import type { Instrument } from './types.ts';
 
@@ -62,6 +62,17 @@ export const evaluationInstrumentRoutes: RoutesPlugin = async (app, { database }
     const i = await getInstrument(db, req.params.id, req.query.version);
     if (!i) throw notFound({ id: `Instrumen ${req.params.id}`, en: `Instrument ${req.params.id}` }, 'id');
     return i;
+  });
+
+  app.get('/evaluation/instruments/:id/file', {
+    schema: { tags: [TAG], summary: 'The file an instrument was imported from (YAML or JSON, as given)', params: z.object({ id: z.string().max(80) }), querystring: z.object({ version: z.string().max(40).optional() }) },
+  }, async (req, reply) => {
+    const f = await getInstrumentFile(db, req.params.id, req.query.version);
+    if (!f) throw notFound({ id: `Instrumen ${req.params.id}`, en: `Instrument ${req.params.id}` }, 'id');
+    const json = f.text.trimStart().startsWith('{');
+    const name = `${req.params.id.replace(/[^a-z0-9-]/g, '')}-v${f.version.replace(/[^A-Za-z0-9.-]/g, '')}.${json ? 'json' : 'yaml'}`;
+    reply.type(json ? 'application/json; charset=utf-8' : 'application/yaml; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`);
+    return f.text;
   });
 
   app.post('/evaluation/instruments', {

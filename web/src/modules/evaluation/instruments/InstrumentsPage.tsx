@@ -132,7 +132,7 @@ function InstrumentTable({ items }: { items: InstrumentSummary[] }) {
               <th scope="row">
                 {lang === 'en' ? i.nameEn : i.name}
                 <span className="muted small user-email"><code>{i.id}</code> · {t('list.version', { version: i.version })}</span>
-                <a className="small" href={instrumentPaths.one(i.id)} download={`${i.id}.json`}>{t('list.json')}</a>
+                <a className="small" href={instrumentPaths.file(i.id)} download>{t('list.file')}</a>
               </th>
               <td>{i.year ?? '—'}</td>
               <td>{t(`list.kinds.${i.kind}`)}</td>

@@ -27,6 +27,7 @@ export type CheckResult =
 export const instrumentPaths = {
   list: () => '/api/evaluation/instruments',
   one: (id: string) => `/api/evaluation/instruments/${encodeURIComponent(id)}`,
+  file: (id: string) => `/api/evaluation/instruments/${encodeURIComponent(id)}/file`,
 };
 
 export const checkInstrument = (text: string) => apiWrite<CheckResult>('POST', '/api/evaluation/instruments/check', { text });
