@@ -180,4 +180,26 @@ describe('monitoring: report, review, public', () => {
       await expectAxeClean(page, '#pemantauan');
     });
   });
+
+  test('the region dashboard shows pillars, OPDs, quick wins, KPI charts and a map of where programs are late', async () => {
+    const dash = await api<{ programs: { status: string; districts: string[] }[]; dimensions: unknown[] }>(`/api/regions/${KUKAR}/monitoring`);
+    const lateDistricts = new Set(dash.programs.filter((p) => p.status === 'late').flatMap((p) => p.districts));
+    expect(lateDistricts.size, 'the demo has late programs somewhere').toBeGreaterThan(0);
+    await withPage(browser, async (page) => {
+      await page.goto(`${url}/admin/wilayah/${KUKAR}/monitoring`);
+      await expect.poll(() => page.locator('main h1').textContent()).toBe(`${mon.title}: ${mon.nav.dashboard}`);
+      await expect.poll(() => page.locator('.mon-dashboard .mon-grid').first().locator('article').count()).toBe(dash.dimensions.length);
+      // Our approved report is part of the figures: the program shows "updated today".
+      const row = page.locator('.mon-dashboard tr', { hasText: program.code });
+      await expect.poll(() => row.locator('.mon-updated').textContent()).toBe(mon.staleness.today);
+      // The map mounts (lazily) once its box comes near the viewport.
+      await page.getByRole('heading', { name: mon.dash.mapTitle }).scrollIntoViewIfNeeded();
+      await page.getByRole('region', { name: /^Peta kecamatan/ }).scrollIntoViewIfNeeded();
+      await expect.poll(() => page.locator('path.late-district').count(), { timeout: 30_000 }).toBe(lateDistricts.size);
+      const kpiCanvas = page.locator('.mon-kpis canvas').first();
+      await kpiCanvas.scrollIntoViewIfNeeded();
+      await expect.poll(() => kpiCanvas.getAttribute('data-points')).toMatch(/\d/);
+      await expectAxeClean(page, 'main');
+    }, { storageState: coordinatorState });
+  });
 });

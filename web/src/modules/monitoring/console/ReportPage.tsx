@@ -74,12 +74,20 @@ export default function ReportPage({ id }: { id: string }) {
   if (live.error && !r) return <ErrorAlert error={live.error} />;
   if (!r || !form) return <Loading height={320} />;
 
-  const fieldError = (name: string) => (error && error.field === name ? serverMessage(error, lang, '') : null);
+  // Numbers that do not parse are named before anything is sent (the server would read them as empty).
+  const notNumber = (v: string) => Number.isNaN(parseNum(v) ?? 0);
+  const localErrors: Record<string, string> = {};
+  if (notNumber(form.physicalPct)) localErrors.physicalPct = t('report.notNumber');
+  if (notNumber(form.budgetRealised)) localErrors.budgetRealised = t('report.notNumber');
+  for (const k of r.program.kpis) if (notNumber(form.kpis[k.id]?.value ?? '')) localErrors[`kpis.${k.id}`] = t('report.notNumber');
+  const hasLocalErrors = Object.keys(localErrors).length > 0;
+  const fieldError = (name: string) => localErrors[name] ?? (error && error.field === name ? serverMessage(error, lang, '') : null);
   const fieldStarts = (prefix: string) => (error?.field?.startsWith(prefix) ? serverMessage(error, lang, '') : null);
   const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
   const setKpi = (kpiId: string, patch: Partial<Form['kpis'][string]>) => set({ kpis: { ...form.kpis, [kpiId]: { ...form.kpis[kpiId]!, ...patch } } });
 
   async function run(what: () => Promise<unknown>, done: string) {
+    if (hasLocalErrors && r?.can.write) return;
     setBusy(true);
     setError(null);
     setNotice('');
