@@ -45,7 +45,8 @@ export default function PlannerMap({ villages, nodes, plan, radiusKm, goal, tile
       }).bindTooltip(`${v.name} (${v.signal.toUpperCase()}, ${v.population.toLocaleString('id-ID')})`).addTo(layer);
     }
     for (const n of nodes) {
-      L.circleMarker([n.lat, n.lng], { radius: 6, weight: 2, color: '#ffffff', fillColor: n.kind === 'fibre' ? '#6941c6' : '#475467', fillOpacity: 1, className: `conn-node conn-node-${n.kind}` })
+      const fibre = n.kind === 'fibre';
+      L.circleMarker([n.lat, n.lng], { radius: fibre ? 7 : 3.5, weight: fibre ? 2 : 1, color: '#ffffff', fillColor: fibre ? '#6941c6' : '#1d2939', fillOpacity: 1, className: `conn-node conn-node-${n.kind}` })
         .bindTooltip(n.name || n.id).addTo(layer);
     }
     if (!fitted.current && villages.length) {

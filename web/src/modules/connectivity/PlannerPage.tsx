@@ -28,6 +28,7 @@ function Legend() {
       <li>{dot('#1849a9')}{t('map.tower')}</li>
       <li><span className="conn-swatch" style={{ background: '#fff', boxShadow: '0 0 0 2px #1849a9' }} aria-hidden="true" />{t('map.vsat')}</li>
       <li>{dot('#6941c6')}{t('map.node')}</li>
+      <li><span className="conn-swatch conn-swatch-small" style={{ background: '#1d2939' }} aria-hidden="true" />{t('map.existingTower')}</li>
       <li><span className="conn-swatch conn-swatch-line" aria-hidden="true" />{t('map.backhaul')}</li>
     </ul>
   );

@@ -16,7 +16,7 @@ export interface RunState {
  * Plans on the server as the parameters change: a job per run (debounced), long-polled for
  * progress; a newer run or the cancel button cancels the one still going.
  */
-export function useRun(code: string, params: Params | null, debounceMs = 350) {
+export function useRun(code: string, params: Params | null, debounceMs = 250) {
   const [state, setState] = useState<RunState>({ status: 'idle', progress: 0, message: '', plan: null, planParams: null, error: null });
   const seq = useRef(0);
   const job = useRef<string | null>(null);
