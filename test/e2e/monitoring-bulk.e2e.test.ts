@@ -11,10 +11,10 @@ import { startBrowserApp, withPage, type BrowserApp } from '../support/browser.t
 import ex from '../../web/src/i18n/monitoring-extras/id.json' with { type: 'json' };
 import id from '../../web/src/i18n/id.json' with { type: 'json' };
 import admin from '../../web/src/i18n/admin/id.json' with { type: 'json' };
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../src/core/db.ts';
 import { createMailer } from '../../src/core/mail.ts';
-import { reportingPeriods } from '../../src/modules/monitoring/schema.ts';
+import { progressReports, reportingPeriods, reportKpiValues } from '../../src/modules/monitoring/schema.ts';
 import { runReminders } from '../../src/modules/monitoring/reminders/job.ts';
 
 const KUKAR = '64.02';
@@ -133,6 +133,35 @@ describe('bulk KPI grid', () => {
       const axe = await new AxeBuilder({ page }).include('main').analyze();
       const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
       expect(bad).toEqual([]);
+    });
+  });
+
+  test('a value changed on the server meanwhile is shown as a conflict, not overwritten; the officer chooses', async () => {
+    const database = (env.app as { database?: { db: Db } }).database;
+    if (!database) return; // needs the database to change a value behind the page's back
+    await withPage(env.browser, async (page: Page) => {
+      await login(page, OFFICER);
+      await page.goto(`${env.app.url}${BULK}`);
+      await page.locator('.bulk-grid').waitFor();
+      const grid = await serverGrid(page);
+      const p = grid.programs.find((x) => x.editable)!;
+      const k = p.kpis[0]!;
+      const cellLabel = label(k.name, p.title);
+      await typeInto(page, cellLabel, '10');
+      await expect.poll(() => status(page).textContent(), { timeout: SYNC_WAIT }).toBe(ex.bulk.status.synced);
+      // Someone else (another tab, the coordinator) sets 4242 meanwhile.
+      const [report] = await database.db.select().from(progressReports).where(and(eq(progressReports.programId, p.id), eq(progressReports.periodId, grid.period.id)));
+      await database.db.update(reportKpiValues).set({ value: 4242 }).where(and(eq(reportKpiValues.reportId, report!.id), eq(reportKpiValues.kpiId, k.id)));
+      await typeInto(page, cellLabel, '11');
+      const cell = page.locator('.bulk-cell', { has: page.getByRole('textbox', { name: cellLabel, exact: true }) });
+      await expect.poll(() => cell.getAttribute('data-sync'), { timeout: SYNC_WAIT }).toBe('conflict');
+      await expect.poll(() => cell.textContent()).toContain(ex.bulk.cell.conflict.replace('{{server}}', '4.242'));
+      const [still] = await database.db.select().from(reportKpiValues).where(and(eq(reportKpiValues.reportId, report!.id), eq(reportKpiValues.kpiId, k.id)));
+      expect(still!.value, 'not silently overwritten').toBe(4242);
+      await cell.getByRole('button', { name: ex.bulk.cell.keepMine.replace('{{mine}}', '11') }).click();
+      await expect.poll(() => cell.getAttribute('data-sync'), { timeout: SYNC_WAIT }).toBe('synced');
+      const [mine] = await database.db.select().from(reportKpiValues).where(and(eq(reportKpiValues.reportId, report!.id), eq(reportKpiValues.kpiId, k.id)));
+      expect(mine!.value).toBe(11);
     });
   });
 
