@@ -5,7 +5,7 @@ import type { ScoreResult } from '../scoring/score.ts';
 import type { SelfVsValidated } from '../scoring/compare.ts';
 import { suggestLevel, type Suggestion } from '../scoring/suggest.ts';
 import { indicatorsOf } from './service.ts';
-import { monitoringFigures } from './evidence.ts';
+import { monitoringFigures, type Figures } from './evidence.ts';
 import type { EvidenceLink, SelfAnswer } from './schema.ts';
 import { getInstrument } from '../instruments/registry.ts';
 
@@ -31,9 +31,12 @@ export function candidatesFor(i: { instrument: Instrument; comparison: SelfVsVal
 export async function suggestionsFor(db: DbOrTx, instrument: Instrument, regionCode: string, year: number): Promise<Record<string, Suggestion & { links: EvidenceLink[] }>> {
   const wanting = [...indicatorsOf(instrument).values()].filter((i) => i.suggestFrom);
   if (!wanting.length) return {};
-  const m = await monitoringFigures(db, regionCode, year);
+  const byDimension = new Map<string | null, Figures>();
   const out: Record<string, Suggestion & { links: EvidenceLink[] }> = {};
   for (const ind of wanting) {
+    // Indicators of one pillar get that pillar's figures; the others the whole region's.
+    let m = byDimension.get(ind.dimension);
+    if (!m) byDimension.set(ind.dimension, m = await monitoringFigures(db, regionCode, year, ind.dimension));
     const s = suggestLevel(ind, m.figures);
     if (s) out[ind.key] = { ...s, links: s.basis === 'program-status' ? m.programLinks : m.quickWinLinks };
   }

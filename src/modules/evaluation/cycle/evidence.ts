@@ -28,7 +28,7 @@ async function latestApprovedReports(db: DbOrTx, regionCode: string, year: numbe
 }
 
 async function regionPrograms(db: DbOrTx, regionCode: string) {
-  return db.select({ id: programs.id, code: programs.code, title: programs.title, startYear: programs.startYear, endYear: programs.endYear })
+  return db.select({ id: programs.id, code: programs.code, title: programs.title, startYear: programs.startYear, endYear: programs.endYear, elementKey: programs.elementKey })
     .from(programs).where(and(eq(programs.regionCode, regionCode), eq(programs.published, true))).orderBy(programs.code);
 }
 
@@ -38,11 +38,18 @@ async function quickWinsOfYear(db: DbOrTx, regionCode: string, year: number) {
     .where(and(eq(masterplans.regionCode, regionCode), eq(quickWins.year, year)));
 }
 
-/** The region's monitoring figures for a year, and the Pilar records they come from (linked as evidence). */
-export async function monitoringFigures(db: DbOrTx, regionCode: string, year: number): Promise<{ figures: MonitoringFigures; programLinks: EvidenceLink[]; quickWinLinks: EvidenceLink[] }> {
+export type Figures = { figures: MonitoringFigures; programLinks: EvidenceLink[]; quickWinLinks: EvidenceLink[] };
+
+/**
+ * The region's monitoring figures for a year — of one dimension (pillar) when given, since
+ * Outcome and Quick Win indicators are asked per dimension — and the Pilar records they come
+ * from (linked as evidence).
+ */
+export async function monitoringFigures(db: DbOrTx, regionCode: string, year: number, dimension: string | null = null): Promise<Figures> {
   const asOf = `${year}-12-31`;
   const { latest } = await latestApprovedReports(db, regionCode, year);
-  const running = (await regionPrograms(db, regionCode)).filter((p) => p.startYear <= year);
+  const inDimension = (key: string) => !dimension || key === dimension || key.startsWith(`${dimension}.`);
+  const running = (await regionPrograms(db, regionCode)).filter((p) => p.startYear <= year && inDimension(p.elementKey));
   let counts: ProgramStatusCounts | null = null;
   const programLinks: EvidenceLink[] = [];
   if (latest.size) {
@@ -54,7 +61,7 @@ export async function monitoringFigures(db: DbOrTx, regionCode: string, year: nu
       if (r) programLinks.push({ kind: 'report', id: r.id });
     }
   }
-  const qws = await quickWinsOfYear(db, regionCode, year);
+  const qws = (await quickWinsOfYear(db, regionCode, year)).filter((q) => inDimension(q.dimension));
   const quickWinProgress: number[] = [];
   const quickWinLinks: EvidenceLink[] = [];
   for (const q of qws) {
