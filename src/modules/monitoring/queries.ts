@@ -227,7 +227,12 @@ export async function programStates(db: DbOrTx, regionCode: string, opts: { prog
   const f = await loadRegionFacts(db, regionCode, opts.programIds ?? null, opts.includeUnpublished ?? false);
   const group = <T, K>(rows: T[], key: (r: T) => K) => {
     const m = new Map<K, T[]>();
-    for (const r of rows) m.set(key(r), [...(m.get(key(r)) ?? []), r]);
+    for (const r of rows) {
+      const k = key(r);
+      const list = m.get(k);
+      if (list) list.push(r);
+      else m.set(k, [r]);
+    }
     return m;
   };
   const budgetsBy = group(f.budgets, (b) => b.programId);
@@ -267,7 +272,11 @@ const itemOf = (s: ProgramState): RollUpItem => ({ status: s.status, progress: s
 
 function rollUpBy<K>(items: ProgramState[], key: (s: ProgramState) => K, th: Thresholds): Map<K, { rollup: RollUp; budget: number; programs: ProgramState[] }> {
   const m = new Map<K, ProgramState[]>();
-  for (const s of items) m.set(key(s), [...(m.get(key(s)) ?? []), s]);
+  for (const s of items) {
+    const list = m.get(key(s));
+    if (list) list.push(s);
+    else m.set(key(s), [s]);
+  }
   return new Map([...m].map(([k, list]) => [k, { rollup: rollUp(list.map(itemOf), th), budget: list.reduce((x, s) => x + s.budgetTotal, 0), programs: list }]));
 }
 
