@@ -194,7 +194,7 @@ export async function saveKpiEntries(db: Db, ctx: { actor: Actor | null; ip?: st
           .where(and(eq(progressReports.programId, e.programId), eq(progressReports.periodId, period.id), eq(reportKpiValues.kpiId, e.kpiId)));
         result = {
           clientId: e.clientId, status: 'rejected', programId: e.programId, kpiId: e.kpiId, serverValue: cur?.value ?? null,
-          code: err.code, field: `${field}.${sub === 'id' || sub === 'periodId' || !sub ? 'programId' : sub}`, reason: err.bilingual,
+          code: err.code, field: sub === 'periodId' ? field : `${field}.${sub === 'id' || !sub ? 'programId' : sub}`, reason: err.bilingual,
         };
       }
       results[i] = result;
