@@ -128,6 +128,15 @@ describe('connectivity planner', () => {
       expect((await costRow.locator('td').allTextContents()).map((x) => x.replace(/\u00a0/g, ' ')))
         .toEqual([wide.totalCost, all.totalCost].map((c) => `Rp ${c.toLocaleString('id-ID')}`));
 
+      // "Jadikan program": the saved scenario's sites become masterplan programs, once.
+      const made = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/connectivity/scenarios/${savedBody.id}/programs`));
+      await item.getByRole('button', { name: conn.scenarios.makePrograms }).click();
+      await item.getByRole('button', { name: admin.common.yes }).click();
+      const madeBody = await (await made).json() as { programs: { id: string }[] };
+      expect(madeBody.programs.length).toBe(wide.towers.length + (wide.vsat.length ? 1 : 0));
+      await page.getByRole('link', { name: conn.scenarios.toPrograms }).waitFor();
+      await expect.poll(() => item.getByRole('button', { name: conn.scenarios.makePrograms }).count()).toBe(0);
+
       const axe = await new AxeBuilder({ page }).include('main').analyze();
       expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
     });
