@@ -40,6 +40,16 @@ describe('evaluation instruments page', () => {
       const kppn = page.locator('tr[data-instrument="gmsc-kppn-ikn-2022"]');
       await expect.poll(() => kppn.textContent()).toContain('30 %');
       expect(await page.locator('tr[data-instrument="spbe-2020"]').textContent()).toContain('Memuaskan ≥ 4.2');
+      // The whole instrument: levels with what they require and the evidence they expect.
+      await page.locator('tr[data-instrument="spbe-2020"]').getByRole('button', { name: t.list.show }).click();
+      const detail = page.locator('#instrument-spbe-2020');
+      await expect.poll(() => detail.locator('dt').count()).toBe(47 * 5);
+      const detailText = await detail.textContent();
+      expect(detailText).toContain('Level 1 — Rintisan');
+      expect(detailText).toContain('Level 4 — Terpadu dan Terukur');
+      expect(detailText).toContain(`${t.detail.evidence}:`);
+      expect(detailText).toContain(t.detail.cumulative);
+      await page.locator('tr[data-instrument="spbe-2020"]').getByRole('button', { name: t.list.hide }).click();
 
       const text = page.getByRole('textbox', { name: t.upload.paste });
       await text.fill(SMALL.replace('weight: 60%', 'weight: 50%').replace('                description: {id: Ditetapkan, en: Adopted}\n', ''));

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { Fragment, useId, useState, type FormEvent } from 'react';
 import type { Me } from '../../../core/api/types.ts';
 import { asApiError, type ApiError } from '../../../core/api/client.ts';
 import { Alert, TextArea } from '../../../core/ui/form.tsx';
@@ -6,6 +6,7 @@ import { ErrorAlert, Loading, PageHead, TableScroll } from '../../admin/core/ui.
 import { useLive } from '../../admin/core/useLive.ts';
 import { checkInstrument, importInstrument, instrumentPaths, type CheckResult, type InstrumentSummary } from './api.ts';
 import { useInstrumentsI18n, type InstrumentsT } from './i18n.ts';
+import { InstrumentDetail } from './InstrumentDetail.tsx';
 
 const pct = (w: number, lang: 'id' | 'en') => `${new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 2 }).format(w * 100)} %`;
 
@@ -113,6 +114,7 @@ function UploadForm({ onImported }: { onImported: () => void }) {
 
 function InstrumentTable({ items }: { items: InstrumentSummary[] }) {
   const { t, lang } = useInstrumentsI18n();
+  const [open, setOpen] = useState<string | null>(null);
   return (
     <TableScroll label={t('list.heading')}>
       <table className="data-table instruments-table">
@@ -128,7 +130,8 @@ function InstrumentTable({ items }: { items: InstrumentSummary[] }) {
         </thead>
         <tbody>
           {items.map((i) => (
-            <tr key={i.id} data-instrument={i.id}>
+            <Fragment key={i.id}>
+            <tr data-instrument={i.id}>
               <th scope="row">
                 {lang === 'en' ? i.nameEn : i.name}
                 <span className="muted small user-email"><code>{i.id}</code> · {t('list.version', { version: i.version })}</span>
@@ -142,8 +145,14 @@ function InstrumentTable({ items }: { items: InstrumentSummary[] }) {
                 {i.assumption && <p><strong>{t('list.assumption')}:</strong> {i.assumption[lang]}</p>}
                 {i.predicates.length > 0 && <p><strong>{t('list.predicates')}:</strong> {i.predicates.map((p) => `${lang === 'en' ? p.nameEn : p.name} ≥ ${p.min}`).join(' · ')}</p>}
                 <details><summary>{t('list.source')}</summary><p>{i.source}</p></details>
+                <button type="button" className="button button-small" aria-expanded={open === i.id} aria-controls={open === i.id ? `instrument-${i.id}` : undefined}
+                  onClick={() => setOpen(open === i.id ? null : i.id)}>{open === i.id ? t('list.hide') : t('list.show')}</button>
               </td>
             </tr>
+            {open === i.id && (
+              <tr id={`instrument-${i.id}`}><td colSpan={5}><InstrumentDetail id={i.id} /></td></tr>
+            )}
+            </Fragment>
           ))}
         </tbody>
       </table>
