@@ -200,6 +200,15 @@ describe('monitoring: report, review, public', () => {
       await kpiCanvas.scrollIntoViewIfNeeded();
       await expect.poll(() => kpiCanvas.getAttribute('data-points')).toMatch(/\d/);
       await expectAxeClean(page, 'main');
+
+      // Periods & settings: the coordinator creates next year's quarters.
+      await page.getByRole('link', { name: mon.nav.periods, exact: true }).click();
+      const next = new Date().getUTCFullYear() + 1;
+      await page.getByRole('combobox', { name: mon.period.year }).selectOption(String(next));
+      await page.getByRole('button', { name: mon.period.generate.replace('{{year}}', String(next)) }).click();
+      await expect.poll(() => page.getByRole('table', { name: mon.period.tableLabel }).locator('tbody th').allTextContents())
+        .toEqual([1, 2, 3, 4].map((q) => `${next} T${q}`));
+      await expectAxeClean(page, 'main');
     }, { storageState: coordinatorState });
   });
 });
