@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { apiHarness, type Client } from '../../../../test/support/api.ts';
+import { apiHarness, appOver, type Client } from '../../../../test/support/api.ts';
 import { auditLog } from '../../accounts/schema.ts';
 import { evaluationInstruments } from '../schema.ts';
 import { syncShippedInstruments } from './registry.ts';
@@ -136,5 +136,25 @@ describe('POST /api/evaluation/instruments (import)', () => {
     expect(r.imported).toEqual([]);
     expect(r.refused).toEqual([]);
     expect(r.unchanged).toHaveLength(7);
+  });
+  it('a database without a shipped instrument gets it on the next start; a changed shipped file is refused, not loaded', async () => {
+    await h.database.db.delete(evaluationInstruments).where(eq(evaluationInstruments.id, 'gmsc-100-2023'));
+    // A stored gmsc-100-2024 v1 with other content than the shipped file: versions are immutable.
+    await h.database.db.update(evaluationInstruments).set({ fileText: '# older text', digest: 'older' }).where(eq(evaluationInstruments.id, 'gmsc-100-2024'));
+    expect((await h.get('/api/evaluation/instruments/gmsc-100-2023')).status).toBe(404);
+    const logs: string[] = [];
+    const restarted = await appOver(h.database, {}, logs);
+    try {
+      const r = await restarted.inject({ method: 'GET', url: '/api/evaluation/instruments/gmsc-100-2023' });
+      expect(r.statusCode).toBe(200);
+      expect(r.json().components.map((c: { weight: number }) => c.weight)).toEqual([0.1, 0.2, 0.3, 0.2, 0.2]);
+      expect(logs.join('\n')).toContain('evaluation instruments loaded');
+      const refused = logs.find((l) => l.includes('shipped evaluation instrument refused'))!;
+      expect(refused).toContain('gmsc-100-2024.yaml');
+      expect(refused).toContain('versions are immutable');
+      expect((await restarted.inject({ method: 'GET', url: '/api/evaluation/instruments/gmsc-100-2024/file' })).body).toBe('# older text');
+    } finally {
+      await restarted.close();
+    }
   });
 });
