@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiHarness, type Client, type Harness } from '../../../../test/support/api.ts';
 import { auditLog } from '../../accounts/schema.ts';
 import { progressReports, reportingPeriods } from '../schema.ts';
+import { bulkEntryReceipts } from './schema.ts';
+import { pruneReceipts } from './service.ts';
 
 const KUKAR = '64.02';
 const OFFICER = 'opd.kukar@demo.pilar.id';
@@ -203,5 +205,15 @@ describe('kpi-values', () => {
     // Returned: editable again.
     await h.database.db.update(progressReports).set({ status: 'returned' }).where(eq(progressReports.id, row.report!.id));
     expect((await officer.put(valuesUrl(), { entries: [entry(p.id, p.kpis[0]!.id, 43)] })).body.results[0].status).toBe('saved');
+  });
+});
+
+describe('receipts', () => {
+  test('are kept for retries and pruned after 30 days', async () => {
+    const db = h.database.db;
+    const kept = await db.select().from(bulkEntryReceipts);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(await pruneReceipts(db, 30, new Date(Date.now() + 29 * 86_400_000))).toBe(0);
+    expect(await pruneReceipts(db, 30, new Date(Date.now() + 31 * 86_400_000))).toBe(kept.length);
   });
 });

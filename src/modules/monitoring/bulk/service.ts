@@ -221,3 +221,12 @@ async function reportVersions(db: DbOrTx, ids: string[]) {
   const rows = await db.select({ id: progressReports.id, version: progressReports.version, status: progressReports.status }).from(progressReports).where(inArray(progressReports.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.version]));
 }
+
+/**
+ * Receipts only need to outlive a browser's retries; older ones are removed by the hourly job.
+ * A very late replay without its receipt is still safe: its `base` no longer matches → conflict.
+ */
+export async function pruneReceipts(db: DbOrTx, olderThanDays = 30, now = new Date()): Promise<number> {
+  const rows = await db.delete(bulkEntryReceipts).where(lt(bulkEntryReceipts.at, new Date(now.getTime() - olderThanDays * 86_400_000))).returning({ id: bulkEntryReceipts.clientId });
+  return rows.length;
+}

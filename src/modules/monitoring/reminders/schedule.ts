@@ -6,6 +6,7 @@
 import type { Db } from '../../../core/db.ts';
 import type { Mailer } from '../../../core/mail.ts';
 import { audit } from '../../accounts/audit.ts';
+import { pruneReceipts } from '../bulk/service.ts';
 import { runReminders, type RunResult } from './job.ts';
 
 export function scheduleConfig(env: NodeJS.ProcessEnv = process.env) {
@@ -23,6 +24,8 @@ type Log = { info(o: object, m: string): void; error(o: object, m: string): void
 /** Runs the job once and records the run in the audit log (a system write). */
 export async function runAndRecord(db: Db, opts: { mailer: Mailer; publicUrl: string; now?: Date; regionCode?: string }, label = 'reminders job'): Promise<RunResult> {
   const result = await runReminders(db, opts);
+  // Housekeeping of the bulk grid rides along with the hourly job.
+  await pruneReceipts(db);
   if (result.created || result.mailsSent || result.mailsFailed) {
     await audit(db, { actor: null, label, action: 'reminders.run', entityType: 'notification', regionCode: opts.regionCode ?? null, details: result });
   }
