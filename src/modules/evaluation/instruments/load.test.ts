@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InstrumentFileError, parseInstrument, shippedInstrumentFiles } from './load.ts';
 import { SMALL } from './fixtures.ts';
@@ -148,3 +149,28 @@ describe('shipped instruments', () => {
     expect(byId['gmsc-100-2024']!.assumption ?? null).toBeNull();
   });
 });
+
+describe('robustness', () => {
+  it('any mangled file is either valid or refused with problems that name a line within the file and a field', () => {
+    const lines = SMALL.split('\n');
+    fc.assert(fc.property(fc.nat(lines.length - 1), fc.nat(200), fc.string({ maxLength: 6 }), fc.constantFrom('delete', 'replace', 'insert'), (at, col, junk, op) => {
+      const copy = [...lines];
+      if (op === 'delete') copy.splice(at, 1);
+      else if (op === 'insert') copy.splice(at, 0, junk);
+      else copy[at] = copy[at]!.slice(0, col % (copy[at]!.length + 1)) + junk;
+      const text = copy.join('\n');
+      try {
+        parseInstrument(text);
+      } catch (e) {
+        expect(e).toBeInstanceOf(InstrumentFileError);
+        for (const p of (e as InstrumentFileError).problems) {
+          expect(p.line).toBeGreaterThanOrEqual(1);
+          expect(p.line).toBeLessThanOrEqual(copy.length + 1);
+          expect(p.field.length).toBeGreaterThan(0);
+          expect(p.message.id && p.message.en).toBeTruthy();
+        }
+      }
+    }), { numRuns: 400 });
+  });
+});
+
