@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { scheduleConfig } from './schedule.ts';
 import { beforeStage, daysUntilDue, localDate, planReminders, utcOffsetHours, type ProgramState } from './rules.ts';
 
 const period = { id: 'P', regionCode: '64.02', dueDate: '2026-03-31', open: true };
@@ -65,5 +66,17 @@ describe('planReminders', () => {
     expect(planReminders(at('2026-03-30T01:00:00Z'), { ...period, open: false }, [prog('a', 'dispar')], settings, who)).toEqual([]);
     expect(planReminders(at('2026-03-30T01:00:00Z'), period, [prog('a', 'bappeda')], settings, who)).toEqual([]);
     expect(planReminders(at('2026-04-30T01:00:00Z'), period, [prog('a', 'dispar')], { ...settings, overdue: false }, who)).toEqual([]);
+  });
+});
+
+describe('schedule configuration', () => {
+  test('hourly by default, off under the test runner unless asked, 0 turns it off', () => {
+    expect(scheduleConfig({}).everyMinutes).toBe(60);
+    expect(scheduleConfig({ VITEST: 'true' }).everyMinutes).toBe(0);
+    expect(scheduleConfig({ VITEST: 'true', PILAR_REMINDERS_EVERY_MIN: '5' }).everyMinutes).toBe(5);
+    expect(scheduleConfig({ PILAR_REMINDERS_EVERY_MIN: '0' }).everyMinutes).toBe(0);
+    expect(scheduleConfig({ PILAR_REMINDERS_EVERY_MIN: 'soon' }).everyMinutes).toBe(0);
+    expect(scheduleConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(scheduleConfig({ PILAR_PUBLIC_URL: 'https://smartcity.kukarkab.go.id' }).publicUrl).toBe('https://smartcity.kukarkab.go.id');
   });
 });
