@@ -106,11 +106,20 @@ describe('yearly evaluation', () => {
       await box(keys[2]!).locator('input[type=radio][value="3"]').check();
       expect(await box(keys[2]!).textContent()).toContain(evalId.evidence.noneWarning);
 
-      await page.getByRole('button', { name: evalId.self.save.replace('{{n}}', '3') }).click();
-      await expect.poll(() => page.locator('.eval-saved').textContent()).toBe(evalId.self.saved.replace('{{n}}', '3'));
+      // 4: an Outcome indicator: Pilar suggests a level from the region's approved progress reports; accept it.
+      const suggestedKey = Object.keys(cycle.suggestions).find((k) => !keys.includes(k))!;
+      const suggestion = cycle.suggestions[suggestedKey];
+      expect(await box(suggestedKey).locator('.eval-suggestion').textContent()).toContain(suggestion.explanation.id);
+      await box(suggestedKey).getByRole('button', { name: evalId.self.acceptSuggestion }).click();
+      expect(await box(suggestedKey).locator(`input[type=radio][value="${suggestion.level}"]`).isChecked()).toBe(true);
+      expect(await box(suggestedKey).locator('.eval-links li').count()).toBe(suggestion.links.length);
+
+      await page.getByRole('button', { name: evalId.self.save.replace('{{n}}', '4') }).click();
+      await expect.poll(() => page.locator('.eval-saved').textContent()).toBe(evalId.self.saved.replace('{{n}}', '4'));
       const saved = await cycleOf(page);
       expect(saved.selfAnswers[keys[0]!].files).toHaveLength(1);
       expect(saved.selfAnswers[keys[1]!].links).toHaveLength(1);
+      expect(saved.selfAnswers[suggestedKey]).toMatchObject({ level: suggestion.level, suggested: { level: suggestion.level, confirmed: true } });
       await expect.poll(() => page.getByTestId('console-self-index').textContent()).toBe(fmt(saved.scores.self.index));
       await expectAxeClean(page, 'self-assessment form');
 
