@@ -52,8 +52,9 @@ export async function getReportView(db: DbOrTx, actor: Actor | null, id: string)
   return {
     id: r.id, status: r.status, version: r.version, physicalPct: r.physicalPct, budgetRealised: r.budgetRealised, budgetPlanned,
     narrative: r.narrative, obstacles: r.obstacles, followUp: r.followUp, illustrative: r.illustrative,
-    submittedAt: r.submittedAt?.toISOString() ?? null, submittedBy: userName(r.submittedBy, names),
-    reviewedAt: r.reviewedAt?.toISOString() ?? null, reviewedBy: userName(r.reviewedBy, names), reviewComment: r.reviewComment,
+    // Who wrote and reviewed it is for the region's insiders; the public sees the institution (the OPD).
+    submittedAt: r.submittedAt?.toISOString() ?? null, submittedBy: insider ? userName(r.submittedBy, names) : null,
+    reviewedAt: r.reviewedAt?.toISOString() ?? null, reviewedBy: insider ? userName(r.reviewedBy, names) : null, reviewComment: insider ? r.reviewComment : null,
     approvedAt: r.approvedAt?.toISOString() ?? null, updatedAt: r.updatedAt.toISOString(),
     program: {
       id: program.id, code: program.code, title: program.title, regionCode: program.region.code, regionName: program.region.name,
