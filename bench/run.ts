@@ -16,6 +16,7 @@ import { benchConnectivity, benchWorkerRoundTrip } from './connectivity.ts';
 import { benchEvaluationReport } from './evaluation-report.ts';
 import { benchMonitoring } from './monitoring.ts';
 import { benchEvaluationScoring } from './evaluation-scoring.ts';
+import { benchEvaluationCycle } from './evaluation-cycle.ts';
 
 const wilayahDir = path.resolve(import.meta.dirname, '../../shared/data/wilayah');
 const quantile = (xs: number[], q: number) => {
@@ -74,3 +75,6 @@ await benchMonitoring((line) => console.log(line));
 
 // 7. Evaluation scoring (issue 7): instrument parsing, scoring, self vs validated, national ranking.
 await benchEvaluationScoring((line) => console.log(line));
+
+// 8. Evaluation cycle (issue 7): demo seeding, one region's result, a national ranking of 191 regions (scores on read).
+await benchEvaluationCycle((line) => console.log(line));
