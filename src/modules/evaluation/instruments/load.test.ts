@@ -101,6 +101,12 @@ describe('instrument files', () => {
     expect(e.problems[0]!.message.en).toContain('cannot be read');
   });
 
+  it('an alias without its anchor names its line (found by the fuzz test)', () => {
+    const e = refused(SMALL.replace('group: uji', 'group: *tidak-ada'));
+    expect(e.problems[0]).toMatchObject({ line: 6, field: '(file)' });
+    expect(e.problems[0]!.message.en).toContain('alias');
+  });
+
   it('JSON files are accepted, and their errors carry lines too', () => {
     const json = JSON.stringify(parseInstrument(SMALL), null, 2);
     expect(parseInstrument(json).id).toBe('kecil-2025');
@@ -170,7 +176,7 @@ describe('robustness', () => {
           expect(p.message.id && p.message.en).toBeTruthy();
         }
       }
-    }), { numRuns: 400 });
+    }), { numRuns: 1000 });
   });
 });
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 
 import { AppError, fromZodIssues } from '../../../core/errors.ts';
 import { checkInstrumentRules, checkRawWeightSums, instrumentFileSchema, type Path } from './schema.ts';
@@ -80,7 +80,17 @@ export function parseInstrument(source: string, fileName = 'instrument'): Instru
   }
   if (problems.length) throw new InstrumentFileError(problems, fileName);
   // The default alias limit (100) guards against entity-expansion bombs; anchors for shared level sets still fit.
-  const raw = doc.toJS() as unknown;
+  let raw: unknown;
+  try {
+    raw = doc.toJS();
+  } catch (e) {
+    // An alias without its anchor (or too many aliases): name the alias's line when we can find it.
+    let offset = 0;
+    visit(doc, { Alias(_key, node) { if (node.resolve(doc) === undefined) { offset = node.range?.[0] ?? 0; return visit.BREAK; } return undefined; } });
+    const { line, col } = lc.linePos(offset);
+    const why = (e as Error).message.split('\n')[0];
+    throw new InstrumentFileError([{ line, column: col, field: '(file)', message: { id: `alias YAML tidak dapat diuraikan: ${why}`, en: `a YAML alias cannot be resolved: ${why}` } }], fileName);
+  }
   const parsed = instrumentFileSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
