@@ -39,7 +39,9 @@ export type Action =
   | 'evaluation.open'
   | 'evaluation.selfAssess'
   | 'evaluation.validate'
-  | 'evaluation.finalize';
+  | 'evaluation.finalize'
+  // Evaluation instruments are national: only the national admin imports them.
+  | 'evaluation.instrument';
 
 export interface Target {
   regionCode: string;
@@ -58,6 +60,7 @@ export function can(actor: Actor | null, action: Action, target: Target): boolea
       if (actor.role === 'assessor') return actor.assessorRegions.includes(target.regionCode);
       return own;
     case 'masterplan.create':
+    case 'evaluation.instrument':
       return false;
     case 'masterplan.write':
     case 'program.write':

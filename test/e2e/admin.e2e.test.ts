@@ -100,9 +100,10 @@ describe('admin console', () => {
       // The header names the user and offers "Keluar".
       await expect.poll(() => page.locator('.header-name').textContent()).toContain('Dinas Pariwisata');
       expect(await page.locator('.site-header').getByRole('button', { name: id.auth.logout }).count()).toBe(1);
-      // The console menu of an OPD officer has no approvals, users or audit log.
+      // The console menu of an OPD officer: their programs, quick KPI entry and monitoring — no
+      // approvals, users, audit log, connectivity planner or evaluation.
       const menu = await page.getByRole('navigation', { name: admin.shell.navLabel }).getByRole('link').allTextContents();
-      expect(menu).toEqual([admin.shell.nav.dashboard, admin.shell.nav.program, admin.shell.nav.account]);
+      expect(menu).toEqual([admin.shell.nav.dashboard, admin.shell.nav.program, admin.shell.nav.bulkEntry, admin.shell.nav.monitoring, admin.shell.nav.account]);
 
       await openEditor(page, wonders.id);
       const title = page.getByRole('textbox', { name: admin.fields.title, exact: true });

@@ -14,8 +14,9 @@ import { getInstrument } from '../instruments/registry.ts';
  * modules): the cycle never scores, suggests or writes candidate sentences itself.
  */
 
-export async function instrumentById(db: DbOrTx, id: string): Promise<Instrument | null> {
-  return (await getInstrument(db, id)) ?? null;
+/** An instrument by id: the given version, or the newest when none is given. */
+export async function instrumentById(db: DbOrTx, id: string, version?: string): Promise<Instrument | null> {
+  return (await getInstrument(db, id, version)) ?? null;
 }
 
 /** Computed strengths, weaknesses and recommendations of a cycle (validated scores once there are). */

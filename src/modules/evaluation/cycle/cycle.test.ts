@@ -262,3 +262,25 @@ describe('evaluation cycle', () => {
     expect((await admin.post('/api/regions/64/evaluations', { year: 2024, instrument: 'gmsc-tahap2-2024' })).body.error.field).toBe('code');
   });
 });
+
+describe('instrument versions', () => {
+  it('a new version of an instrument does not re-score the years evaluated with the old one', async () => {
+    const before = await h.get(`${BASE}/2022`);
+    expect(before.body.instrument).toMatchObject({ id: 'gmsc-kppn-ikn-2022', version: '1' });
+    // Version 2 swaps the Baseline and Output weights (10 % ↔ 20 %).
+    const admin = await as('admin');
+    const file = await admin.get('/api/evaluation/instruments/gmsc-kppn-ikn-2022/file');
+    const topWeights = [...(file.body as string).matchAll(/^ {4}weight: (\d+)%$/gm)].map((m) => m[1]);
+    expect(topWeights.slice(0, 2)).toEqual(['10', '20']);
+    let n = 0;
+    const v2 = (file.body as string).replace(/^version: "1"$/m, 'version: "2"')
+      .replace(/^ {4}weight: (10|20)%$/gm, (line, w) => (n++ < 2 ? `    weight: ${w === '10' ? 20 : 10}%` : line));
+    const imported = await admin.request('POST', '/api/evaluation/instruments', v2, { 'content-type': 'text/plain' });
+    expect(imported.status).toBe(201);
+    expect((await h.get('/api/evaluation/instruments/gmsc-kppn-ikn-2022')).body.version).toBe('2');
+
+    const after = await h.get(`${BASE}/2022`);
+    expect(after.body.instrument.version).toBe('1');
+    expect(after.body.scores.validated.index).toBe(before.body.scores.validated.index);
+  });
+});

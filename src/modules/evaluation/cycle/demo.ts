@@ -104,7 +104,7 @@ export async function seedDemoEvaluations(db: Db, regionCodes: string[]): Promis
         for (const [k, a] of Object.entries(self)) finalValidation[k] ??= { level: a.level ?? null, metLevels: a.metLevels ?? null, reason: '' };
         const at = new Date(Date.UTC(year, 10, 30));
         const [row] = await tx.insert(evaluationCycles).values({
-          regionCode, year, instrumentId: id, status: 'final', selfAnswers: self, validation: finalValidation,
+          regionCode, year, instrumentId: id, instrumentVersion: instrument.version, status: 'final', selfAnswers: self, validation: finalValidation,
           interviewNotes: 'Ilustrasi: wawancara daring dengan Diskominfo dan Bappeda.', narrative, published: true, illustrative: true,
           version: 2, createdAt: at, updatedAt: at, submittedAt: at, finalizedAt: at,
         }).returning({ id: evaluationCycles.id });
@@ -117,7 +117,7 @@ export async function seedDemoEvaluations(db: Db, regionCodes: string[]): Promis
       }
     }
     if (regionCodes.includes(DEMO_OPEN.regionCode)) {
-      const [row] = await tx.insert(evaluationCycles).values({ regionCode: DEMO_OPEN.regionCode, year: DEMO_OPEN.year, instrumentId: DEMO_OPEN.instrument, illustrative: true })
+      const [row] = await tx.insert(evaluationCycles).values({ regionCode: DEMO_OPEN.regionCode, year: DEMO_OPEN.year, instrumentId: DEMO_OPEN.instrument, instrumentVersion: instruments.get(DEMO_OPEN.instrument)!.version, illustrative: true })
         .returning({ id: evaluationCycles.id });
       await tx.insert(evaluationCycleEvents).values({
         cycleId: row!.id, version: 1, action: 'open', actorLabel: 'demo', changed: ['instrument'],

@@ -13,7 +13,7 @@ import { predicateFor, scoreInstrument, type Answers } from '../scoring/score.ts
 import { z } from 'zod';
 import { candidatesFor, suggestionsFor } from './bridge.ts';
 import { evaluationCycles, type EvidenceLink, type SelfAnswer, type ValidatedAnswer } from './schema.ts';
-import { loadInstrument, readableCycle, type Cycle } from './service.ts';
+import { instrumentKey, instrumentOf, readableCycle, type Cycle } from './service.ts';
 
 /**
  * The cycle's reads: one cycle with its scores (self, validated, gap), the region's years,
@@ -38,11 +38,11 @@ export async function regionInfo(db: DbOrTx, code: string): Promise<{ code: stri
 
 /** Final index of a published cycle (validated answers, missing indicators count 0). */
 async function finalIndexOf(db: DbOrTx, c: Cycle, cache: Map<string, Instrument>): Promise<{ index: number; instrument: Instrument } | null> {
-  let instrument = cache.get(c.instrumentId);
+  let instrument = cache.get(instrumentKey(c));
   if (!instrument) {
-    instrument = await loadInstrument(db, c.instrumentId).catch(() => undefined);
+    instrument = await instrumentOf(db, c).catch(() => undefined);
     if (!instrument) return null;
-    cache.set(c.instrumentId, instrument);
+    cache.set(instrumentKey(c), instrument);
   }
   const s = scoreInstrument(instrument, validatedAnswers(c.selfAnswers, c.validation));
   return s.index == null ? null : { index: s.index, instrument };
@@ -97,20 +97,22 @@ async function linkTitles(db: DbOrTx, links: EvidenceLink[]): Promise<Record<str
 /** Everything the result page, the self-assessment form and the validation view show of one cycle. */
 export async function cycleView(db: DbOrTx, actor: Actor | null, code: string, year: number) {
   const c = await readableCycle(db, actor, code, year);
-  const instrument = await loadInstrument(db, c.instrumentId);
+  const instrument = await instrumentOf(db, c);
   const region = await regionInfo(db, code);
   const insider = can(actor, 'region.readUnpublished', { regionCode: code });
-  const cache = new Map([[instrument.id, instrument]]);
+  const cache = new Map([[instrumentKey(c), instrument]]);
   const self = toAnswers(c.selfAnswers);
   const validated = c.status === 'self_assessment' ? null : validatedAnswers(c.selfAnswers, c.validation);
   const comparison = validated ? compareSelfValidated(instrument, self, validated) : null;
   const selfScores = comparison?.self ?? scoreInstrument(instrument, self);
-  const history = (await publishedHistory(db, code, cache)).map(({ cycle: _c, ...h }) => h);
-  const before = history.filter((h) => h.year < year).at(-1) ?? null;
-  const previousCycle = before ? (await db.select().from(evaluationCycles).where(and(eq(evaluationCycles.regionCode, code), eq(evaluationCycles.year, before.year))))[0] : undefined;
-  const previousScores = previousCycle ? scoreInstrument(cache.get(previousCycle.instrumentId)!, validatedAnswers(previousCycle.selfAnswers, previousCycle.validation)) : null;
+  const published = await publishedHistory(db, code, cache);
+  const history = published.map(({ cycle: _c, ...h }) => h);
+  const before = published.filter((h) => h.year < year).at(-1) ?? null;
+  const previousCycle = before?.cycle;
+  const previousInstrument = previousCycle ? cache.get(instrumentKey(previousCycle))! : null;
+  const previousScores = previousCycle && previousInstrument ? scoreInstrument(previousInstrument, validatedAnswers(previousCycle.selfAnswers, previousCycle.validation)) : null;
   const current = comparison?.validated.index ?? null;
-  const change = current != null && before ? improvement({ index: current, instrument }, { index: before.index, instrument: cache.get(before.instrumentId)! }) : null;
+  const change = current != null && before && previousInstrument ? improvement({ index: current, instrument }, { index: before.index, instrument: previousInstrument }) : null;
   let rank: { rank: number; of: number; tied: boolean } | null = null;
   if (c.published) {
     const r = (await rankingOfYear(db, year, cache)).find((x) => x.regionCode === code);
@@ -158,8 +160,8 @@ export async function listRegionCycles(db: DbOrTx, actor: Actor | null, code: st
   const cache = new Map<string, Instrument>();
   const out = [];
   for (const c of rows) {
-    const instrument = cache.get(c.instrumentId) ?? await loadInstrument(db, c.instrumentId).catch(() => undefined);
-    if (instrument) cache.set(instrument.id, instrument);
+    const instrument = cache.get(instrumentKey(c)) ?? await instrumentOf(db, c).catch(() => undefined);
+    if (instrument) cache.set(instrumentKey(c), instrument);
     const selfIndex = instrument ? scoreInstrument(instrument, toAnswers(c.selfAnswers)).index : null;
     const validatedIndex = instrument && c.status !== 'self_assessment' ? scoreInstrument(instrument, validatedAnswers(c.selfAnswers, c.validation)).index : null;
     out.push({

@@ -38,8 +38,10 @@ export const evaluationCycles = pgTable('evaluation_cycles', {
   id: uuid('id').primaryKey().defaultRandom(),
   regionCode: text('region_code').notNull().references(() => regions.code),
   year: integer('year').notNull(),
-  /** The instrument id (with version), e.g. "gmsc-tahap2-2023". */
+  /** The instrument id, e.g. "gmsc-tahap2-2023". */
   instrumentId: text('instrument_id').notNull(),
+  /** Its version when the cycle was opened: a later version of the instrument never re-scores this cycle. */
+  instrumentVersion: text('instrument_version').notNull(),
   status: text('status', { enum: EVALUATION_STATUSES }).notNull().default('self_assessment'),
   selfAnswers: jsonb('self_answers').$type<Record<string, SelfAnswer>>().notNull().default({}),
   validation: jsonb('validation').$type<Record<string, ValidatedAnswer>>().notNull().default({}),

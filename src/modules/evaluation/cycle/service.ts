@@ -50,11 +50,17 @@ async function writableCycle(db: DbOrTx, actor: Actor | null, regionCode: string
   return c;
 }
 
-export async function loadInstrument(db: DbOrTx, id: string, field = 'instrument'): Promise<Instrument> {
-  const instrument = await instrumentById(db, id);
+export async function loadInstrument(db: DbOrTx, id: string, field = 'instrument', version?: string): Promise<Instrument> {
+  const instrument = await instrumentById(db, id, version);
   if (!instrument) throw invalid(field, { id: `instrumen "${id}" tidak dikenal`, en: `unknown instrument "${id}"` });
   return instrument;
 }
+
+/** The instrument version a cycle was opened with. */
+export const instrumentOf = (db: DbOrTx, c: Pick<Cycle, 'instrumentId' | 'instrumentVersion'>) => loadInstrument(db, c.instrumentId, 'instrument', c.instrumentVersion);
+
+/** Cache key of a cycle's instrument (id and version). */
+export const instrumentKey = (c: Pick<Cycle, 'instrumentId' | 'instrumentVersion'>) => `${c.instrumentId}@${c.instrumentVersion}`;
 
 export function indicatorsOf(instrument: Instrument): Map<string, InstrumentIndicator & { component: string }> {
   const out = new Map<string, InstrumentIndicator & { component: string }>();
@@ -122,13 +128,13 @@ export async function openCycle(db: Db, ctx: Ctx, regionCode: string, body: unkn
   }
   if (region.level !== 'regency') throw invalid('code', { id: 'evaluasi smart city dibuka untuk kabupaten/kota', en: 'smart city evaluations are opened for regencies and cities' });
   const input = parseInput(openInput, body);
-  await loadInstrument(db, input.instrument);
+  const instrument = await loadInstrument(db, input.instrument);
   if (await findCycle(db, regionCode, input.year)) {
     throw new AppError(409, 'exists', { id: `Evaluasi tahun ${input.year} untuk wilayah ini sudah dibuka`, en: `The ${input.year} evaluation of this region is already open` }, 'year');
   }
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(evaluationCycles).values({
-      regionCode, year: input.year, instrumentId: input.instrument, openedBy: ctx.actor?.userId ?? null, illustrative: opts.illustrative ?? false,
+      regionCode, year: input.year, instrumentId: input.instrument, instrumentVersion: instrument.version, openedBy: ctx.actor?.userId ?? null, illustrative: opts.illustrative ?? false,
     }).returning();
     const c = row!;
     await tx.insert(evaluationCycleEvents).values({ cycleId: c.id, version: 1, action: 'open', actorId: ctx.actor?.userId ?? null, actorLabel: ctx.actor?.name ?? null, changed: ['instrument'], snapshot: snapshotOf(c) });
@@ -164,7 +170,7 @@ export async function saveSelfAssessment(db: Db, ctx: Ctx, regionCode: string, y
   const c = await writableCycle(db, ctx.actor, regionCode, year, 'evaluation.selfAssess');
   const input = parseInput(selfAssessInput, body);
   requireStatus(c, 'self_assessment');
-  const instrument = await loadInstrument(db, c.instrumentId);
+  const instrument = await instrumentOf(db, c);
   const byKey = indicatorsOf(instrument);
   const next: Record<string, SelfAnswer> = { ...c.selfAnswers };
   for (const [key, a] of Object.entries(input.answers)) {
@@ -205,7 +211,7 @@ export async function saveValidation(db: Db, ctx: Ctx, regionCode: string, year:
   const c = await writableCycle(db, ctx.actor, regionCode, year, 'evaluation.validate');
   const input = parseInput(validateInput, body);
   requireStatus(c, 'submitted');
-  const instrument = await loadInstrument(db, c.instrumentId);
+  const instrument = await instrumentOf(db, c);
   const byKey = indicatorsOf(instrument);
   const next: Record<string, ValidatedAnswer> = { ...c.validation };
   for (const [key, a] of Object.entries(input.answers)) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../core/db.ts';
 import { AppError, conflict } from '../../../core/errors.ts';
-import type { Actor } from '../../../core/policy.ts';
+import { can, type Actor } from '../../../core/policy.ts';
 import { audit } from '../../accounts/audit.ts';
 import { evaluationInstruments } from '../schema.ts';
 import { parseInstrument, shippedInstrumentTexts } from './load.ts';
@@ -21,7 +21,7 @@ export function instrumentDigest(instrument: Instrument): string {
  */
 export function assertMayImport(actor: Actor | null): void {
   if (!actor) throw new AppError(401, 'unauthenticated', { id: 'Silakan masuk terlebih dahulu', en: 'Please log in first' });
-  if (actor.role !== 'national_admin') {
+  if (!can(actor, 'evaluation.instrument', { regionCode: '' })) {
     throw new AppError(403, 'forbidden', { id: 'Hanya admin nasional yang dapat mengimpor instrumen', en: 'Only the national admin may import instruments' });
   }
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "evaluation_cycles" ADD COLUMN "instrument_version" text NOT NULL;
