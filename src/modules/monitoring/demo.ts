@@ -81,7 +81,9 @@ export async function seedRegionReports(db: DbOrTx, regionCode: string, opts: De
         if (!exp) continue;
         const from = k.baselineValue ?? (k.polarity === 'lower' ? exp.value * 1.5 : 0);
         const aim = k.polarity === 'range' ? (exp.value + (exp.valueMax ?? exp.value)) / 2 : exp.value;
-        kpiValues.push({ key: `${p.id}/${per.id}`, kpiId: k.id, value: Math.round((from + (aim - from) * pace) * 100) / 100 });
+        // Counts (whole targets in the hundreds and up, e.g. visitors) stay whole; rates keep two decimals.
+        const scale = Number.isInteger(aim) && Number.isInteger(from) && Math.abs(aim) >= 100 ? 1 : 100;
+        kpiValues.push({ key: `${p.id}/${per.id}`, kpiId: k.id, value: Math.round((from + (aim - from) * pace) * scale) / scale });
       }
     }
   });
