@@ -51,13 +51,15 @@ type Row = Record<string, unknown>;
 
 function readCsvRows(text: string, source: string, required: readonly string[]): { line: number; row: Row }[] {
   let records: { record: Row; info: { lines: number } }[];
+  let header: string[];
   try {
     records = parse(text.replace(/^\uFEFF/, ''), { columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), skip_empty_lines: true, trim: true, relax_quotes: true, relax_column_count: true, info: true });
+    // A header without rows: read the header line alone (inside the try: it may be unreadable too).
+    header = records[0] ? Object.keys(records[0].record) : parse(text.replace(/^\uFEFF/, ''), { to_line: 1 })[0]?.map((h: string) => h.trim().toLowerCase()) ?? [];
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     throw invalid(`${source}${line ? `:${line}` : ''}`, { id: `CSV tidak dapat dibaca: ${(e as Error).message}`, en: `CSV cannot be read: ${(e as Error).message}` });
   }
-  const header = records[0] ? Object.keys(records[0].record) : parse(text.replace(/^\uFEFF/, ''), { to_line: 1 })[0]?.map((h: string) => h.trim().toLowerCase()) ?? [];
   for (const col of required) {
     if (!header.includes(col)) throw invalid(`${source}:1.${col}`, { id: `kolom wajib "${col}" tidak ada (wajib: ${required.join(',')})`, en: `required column "${col}" is missing (required: ${required.join(',')})` });
   }

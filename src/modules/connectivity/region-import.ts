@@ -55,6 +55,12 @@ function rawRows(upload: Upload, source: string): { where: string; row: Record<s
   return fc.features.map((f, k) => ({ where: `${source}:features[${k}].properties`, row: f?.properties ?? {} }));
 }
 
+/** CSV must be text: String() of an object is "[object Object]" at best and throws at worst. */
+function csvText(upload: Upload, field: string): string {
+  if (typeof upload.data !== 'string') throw invalid(`${field}.data`, { id: 'CSV harus berupa teks', en: 'CSV must be text' });
+  return upload.data;
+}
+
 function geoJsonOf(upload: Upload, source: string): unknown {
   if (typeof upload.data !== 'string') return upload.data;
   try {
@@ -71,7 +77,7 @@ function geoJsonOf(upload: Upload, source: string): unknown {
 export function parseVillageUpload(input: unknown, regionCode: string, known: (code: string) => boolean): ImportedVillage[] {
   const upload = parseInput(uploadSchema, input, 'villages');
   const source = upload.format === 'csv' ? 'villages.csv' : 'villages.geojson';
-  const villages = upload.format === 'csv' ? parseVillagesCsv(String(upload.data), source) : parseVillagesGeoJson(geoJsonOf(upload, source), source);
+  const villages = upload.format === 'csv' ? parseVillagesCsv(csvText(upload, 'villages'), source) : parseVillagesGeoJson(geoJsonOf(upload, source), source);
   const rows = rawRows(upload, source);
   const fallback = upload.illustrative ?? false;
   return villages.map((v, k) => {
@@ -91,7 +97,7 @@ export function parseVillageUpload(input: unknown, regionCode: string, known: (c
 export function parseNodeUpload(input: unknown): ImportedNode[] {
   const upload = parseInput(uploadSchema, input, 'nodes');
   const source = upload.format === 'csv' ? 'nodes.csv' : 'nodes.geojson';
-  const nodes = upload.format === 'csv' ? parseNodesCsv(String(upload.data), source) : parseNodesGeoJson(geoJsonOf(upload, source), source);
+  const nodes = upload.format === 'csv' ? parseNodesCsv(csvText(upload, 'nodes'), source) : parseNodesGeoJson(geoJsonOf(upload, source), source);
   const rows = rawRows(upload, source);
   return nodes.map((n, k) => ({ ...n, illustrative: flag(rows[k]!.row.illustrative, `${rows[k]!.where}.illustrative`, upload.illustrative ?? false) }));
 }

@@ -60,7 +60,8 @@ async function assertRegency(db: DbOrTx, code: string) {
   if (!r || r.level !== 'regency') throw notFound({ id: `Wilayah ${code}`, en: `Region ${code}` }, 'code');
 }
 
-function requireManage(actor: Actor | null, regionCode: string, field?: string) {
+/** A refusal names the path parameter: the region's `code`, or the period's `id`. */
+function requireManage(actor: Actor | null, regionCode: string, field = 'code') {
   if (!actor) throw new AppError(401, 'unauthenticated', { id: 'Silakan masuk terlebih dahulu', en: 'Please log in first' });
   if (!can(actor, 'period.manage', { regionCode })) throw forbidden(field);
 }
@@ -140,7 +141,7 @@ async function loadPeriod(db: DbOrTx, id: string, field = 'id'): Promise<PeriodR
 
 export async function updatePeriodAs(db: Db, ctx: Ctx, id: string, body: unknown) {
   const p = await loadPeriod(db, id);
-  requireManage(ctx.actor, p.regionCode);
+  requireManage(ctx.actor, p.regionCode, 'id');
   const input = parseInput(periodPatch, body);
   const dueOn = input.dueOn ?? p.dueOn, opensOn = input.opensOn ?? p.opensOn;
   if (dueOn < p.endsOn) throw invalid('dueOn', { id: `tidak boleh sebelum akhir periode (${p.endsOn})`, en: `cannot be before the end of the period (${p.endsOn})` });
