@@ -1,6 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import adminEn from './admin/en.json' with { type: 'json' };
-import adminId from './admin/id.json' with { type: 'json' };
 import en from './en.json' with { type: 'json' };
 import id from './id.json' with { type: 'json' };
 
@@ -23,11 +23,18 @@ function flatten(tree: Tree, prefix = ''): Map<string, string[]> {
 }
 const vars = (texts: string[]) => [...new Set(texts.flatMap((t) => [...t.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1])))].sort();
 
-// The portal's texts, and the admin console's (namespace "admin", loaded with the console).
+// The portal's texts, and every module namespace (web/src/i18n/<module>/{id,en}.json, loaded
+// with its module's chunk): a new namespace is checked without touching this file.
+const readTree = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Tree;
+const namespaces = fs.readdirSync(import.meta.dirname, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 const SETS: [string, Tree, Tree][] = [
   ['portal', id as Tree, en as Tree],
-  ['admin', adminId as Tree, adminEn as Tree],
+  ...namespaces.map((ns): [string, Tree, Tree] => [ns, readTree(path.join(import.meta.dirname, ns, 'id.json')), readTree(path.join(import.meta.dirname, ns, 'en.json'))]),
 ];
+
+test('every module namespace is checked', () => {
+  expect(namespaces).toEqual(expect.arrayContaining(['admin', 'connectivity', 'evaluation', 'files', 'monitoring']));
+});
 
 describe.each(SETS)('i18n resources: %s', (_name, idTree, enTree) => {
   const ids = flatten(idTree);
@@ -45,6 +52,6 @@ describe.each(SETS)('i18n resources: %s', (_name, idTree, enTree) => {
   });
 
   test('keys are structured identifiers, not sentences', () => {
-    for (const key of ids.keys()) expect(key).toMatch(/^[a-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)+$/);
+    for (const key of ids.keys()) expect(key).toMatch(/^[a-z][A-Za-z0-9_]*(\.[A-Za-z0-9][A-Za-z0-9_-]*)*$/);
   });
 });
