@@ -1,28 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase, type TestDatabase } from '../../test/support/db.ts';
-import { engine, root } from '../../test/support/engine.ts';
+import { describe, expect, it } from 'vitest';
+import { cliTestDatabase } from '../../test/support/cli.ts';
 
-let database: TestDatabase;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pilar-cli-'));
-
-/** Runs the real `pilar` bin against the test database. */
-function pilar(...args: string[]) {
-  const env = { ...process.env, ...(engine === 'postgres' ? { DATABASE_URL: database.location } : { DATABASE_URL: '', PILAR_DATA_DIR: database.location }) };
-  return spawnSync(process.execPath, [path.join(root, 'bin/pilar.js'), ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
-}
-
-beforeAll(async () => {
-  database = await testDatabase();
-  await database.pause(); // PGlite folders have one writer: let the CLI process open it.
-});
-afterAll(async () => {
-  await database?.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const { tmp, database, pilar } = cliTestDatabase('cli');
 
 describe('pilar CLI', () => {
   it('import wilayah-geo refuses a bad file naming the line and field, in both languages', () => {
@@ -64,9 +45,9 @@ describe('pilar CLI', () => {
     const r = pilar('seed', 'demo');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/demo loaded: 4 regencies/);
-    const reopened = await database.restart();
+    const reopened = await database().restart();
     expect((await reopened.exec('select count(*)::int as n from masterplans')).rows[0]!.n).toBe(4);
-    await database.pause();
+    await database().pause();
   });
 
   it('user add, list and reset-password', () => {

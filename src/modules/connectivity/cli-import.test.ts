@@ -1,29 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase, type TestDatabase } from '../../../test/support/db.ts';
-import { engine, root } from '../../../test/support/engine.ts';
+import { describe, expect, it } from 'vitest';
+import { cliTestDatabase } from '../../../test/support/cli.ts';
 import { connectivityNodes, connectivityVillages } from './schema.ts';
 
-let database: TestDatabase;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pilar-conn-cli-'));
-
-function pilar(...args: string[]) {
-  const env = { ...process.env, ...(engine === 'postgres' ? { DATABASE_URL: database.location } : { DATABASE_URL: '', PILAR_DATA_DIR: database.location }) };
-  return spawnSync(process.execPath, [path.join(root, 'bin/pilar.js'), ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
-}
-
-beforeAll(async () => {
-  database = await testDatabase();
-  await database.pause(); // PGlite folders have one writer: let the CLI process open it.
-});
-afterAll(async () => {
-  await database?.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const { tmp, database, pilar } = cliTestDatabase('conn-cli');
 
 describe('pilar import connectivity', () => {
   it('refuses a village outside the region, naming the line, and keeps the old data', async () => {
@@ -43,7 +25,7 @@ describe('pilar import connectivity', () => {
     const r = pilar('import', 'connectivity', '64.09', '--villages', v, '--nodes', n, '--source', 'Survei 2025');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('1 villages, 1 nodes imported');
-    const db = await database.restart();
+    const db = await database().restart();
     const villages = await db.db.select().from(connectivityVillages).where(eq(connectivityVillages.regionCode, '64.09'));
     expect(villages).toEqual([expect.objectContaining({ villageCode: '64.09.01.1001', signal: 'none', health: true, source: 'Survei 2025', illustrative: false })]);
     expect((await db.db.select().from(connectivityNodes).where(eq(connectivityNodes.regionCode, '64.09'))).map((x) => x.nodeId)).toEqual(['pop']);

@@ -12,7 +12,7 @@ import type { Instrument, InstrumentIndicator } from '../instruments/types.ts';
 import { answerProblem } from '../scoring/levels.ts';
 import { instrumentById } from './bridge.ts';
 import {
-  evaluationCycleEvents, evaluationCycles, type CycleSnapshot, type EvidenceLink, type SelfAnswer, type ValidatedAnswer,
+  evaluationCycleEvents, evaluationCycles, type CycleSnapshot, type EvidenceLink, type ValidatedAnswer,
 } from './schema.ts';
 import { narrativeInput, openInput, selfAssessInput, validateInput, versionInput } from './validation.ts';
 
@@ -166,14 +166,18 @@ async function assertLinks(db: DbOrTx, regionCode: string, links: EvidenceLink[]
   });
 }
 
-export async function saveSelfAssessment(db: Db, ctx: Ctx, regionCode: string, year: number, body: unknown) {
-  const c = await writableCycle(db, ctx.actor, regionCode, year, 'evaluation.selfAssess');
-  const input = parseInput(selfAssessInput, body);
-  requireStatus(c, 'self_assessment');
-  const instrument = await instrumentOf(db, c);
+/**
+ * Applies a form's answers (indicator key → answer, or null to clear it) to the stored ones:
+ * an unknown indicator or a level its scale lacks is refused naming the field; `store` checks
+ * the rest of an answer and gives what is kept.
+ */
+async function applyAnswers<A extends { level?: number | null; metLevels?: number[] | null }, S>(
+  instrument: Instrument, current: Record<string, S>, answers: Record<string, A | null>,
+  store: (answer: A, field: string, key: string) => Promise<S>,
+): Promise<Record<string, S>> {
   const byKey = indicatorsOf(instrument);
-  const next: Record<string, SelfAnswer> = { ...c.selfAnswers };
-  for (const [key, a] of Object.entries(input.answers)) {
+  const next = { ...current };
+  for (const [key, a] of Object.entries(answers)) {
     const field = `answers.${key}`;
     const ind = byKey.get(key);
     if (!ind) throw invalid(field, { id: `indikator "${key}" tidak ada pada instrumen ${instrument.id}`, en: `indicator "${key}" does not exist in instrument ${instrument.id}` });
@@ -183,10 +187,20 @@ export async function saveSelfAssessment(db: Db, ctx: Ctx, regionCode: string, y
     }
     const problem = answerProblem(ind, a);
     if (problem) throw invalid(`${field}.${problem.field}`, problem.message);
+    next[key] = await store(a, field, key);
+  }
+  return next;
+}
+
+export async function saveSelfAssessment(db: Db, ctx: Ctx, regionCode: string, year: number, body: unknown) {
+  const c = await writableCycle(db, ctx.actor, regionCode, year, 'evaluation.selfAssess');
+  const input = parseInput(selfAssessInput, body);
+  requireStatus(c, 'self_assessment');
+  const next = await applyAnswers(await instrumentOf(db, c), c.selfAnswers, input.answers, async (a, field) => {
     await assertUsableFiles(db, ctx.actor!, regionCode, a.files, `${field}.files`);
     await assertLinks(db, regionCode, a.links, `${field}.links`);
-    next[key] = { level: a.level ?? null, metLevels: a.metLevels ?? null, justification: a.justification.trim(), files: [...new Set(a.files)], links: a.links, suggested: a.suggested ?? null };
-  }
+    return { level: a.level ?? null, metLevels: a.metLevels ?? null, justification: a.justification.trim(), files: [...new Set(a.files)], links: a.links, suggested: a.suggested ?? null };
+  });
   return commit(db, ctx, c, input.version, 'selfAssess', Object.keys(input.answers), { selfAnswers: next });
 }
 
@@ -211,25 +225,13 @@ export async function saveValidation(db: Db, ctx: Ctx, regionCode: string, year:
   const c = await writableCycle(db, ctx.actor, regionCode, year, 'evaluation.validate');
   const input = parseInput(validateInput, body);
   requireStatus(c, 'submitted');
-  const instrument = await instrumentOf(db, c);
-  const byKey = indicatorsOf(instrument);
-  const next: Record<string, ValidatedAnswer> = { ...c.validation };
-  for (const [key, a] of Object.entries(input.answers)) {
-    const field = `answers.${key}`;
-    const ind = byKey.get(key);
-    if (!ind) throw invalid(field, { id: `indikator "${key}" tidak ada pada instrumen ${instrument.id}`, en: `indicator "${key}" does not exist in instrument ${instrument.id}` });
-    if (a === null) {
-      delete next[key];
-      continue;
-    }
-    const problem = answerProblem(ind, a);
-    if (problem) throw invalid(`${field}.${problem.field}`, problem.message);
+  const next = await applyAnswers(await instrumentOf(db, c), c.validation, input.answers, async (a, field, key) => {
     const reason = a.reason.trim();
     if (!sameLevels(c.selfAnswers[key], a) && !reason) {
       throw invalid(`${field}.reason`, { id: 'alasan wajib diisi bila level validasi berbeda dari penilaian mandiri', en: 'a reason is required where the validated level differs from the self-assessed one' });
     }
-    next[key] = { level: a.level ?? null, metLevels: a.metLevels ?? null, reason };
-  }
+    return { level: a.level ?? null, metLevels: a.metLevels ?? null, reason };
+  });
   const changed = [...Object.keys(input.answers), ...(input.interviewNotes !== undefined ? ['interviewNotes'] : [])];
   return commit(db, ctx, c, input.version, 'validate', changed, { validation: next, ...(input.interviewNotes !== undefined ? { interviewNotes: input.interviewNotes } : {}) });
 }

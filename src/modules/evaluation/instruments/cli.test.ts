@@ -1,29 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase, type TestDatabase } from '../../../../test/support/db.ts';
-import { engine, root } from '../../../../test/support/engine.ts';
+import { describe, expect, it } from 'vitest';
+import { cliTestDatabase } from '../../../../test/support/cli.ts';
 import { SMALL } from './fixtures.ts';
 
-let database: TestDatabase;
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pilar-instrument-cli-'));
-
-/** Runs the real `pilar` bin against the test database. */
-function pilar(...args: string[]) {
-  const env = { ...process.env, ...(engine === 'postgres' ? { DATABASE_URL: database.location } : { DATABASE_URL: '', PILAR_DATA_DIR: database.location }) };
-  return spawnSync(process.execPath, [path.join(root, 'bin/pilar.js'), ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
-}
-
-beforeAll(async () => {
-  database = await testDatabase();
-  await database.pause(); // PGlite folders have one writer: let the CLI process open it.
-});
-afterAll(async () => {
-  await database?.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+const { tmp, pilar } = cliTestDatabase('instrument-cli');
 
 describe('pilar import instrument', () => {
   it('refuses a file with weights summing to 90 % and a level without description, naming each line and field', () => {

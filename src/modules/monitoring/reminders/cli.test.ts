@@ -1,10 +1,8 @@
 /** `pilar reminders run` as a separate process against the test database and a local SMTP server. */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testDatabase, type TestDatabase } from '../../../../test/support/db.ts';
-import { engine, root } from '../../../../test/support/engine.ts';
+import { runPilarAsync } from '../../../../test/support/cli.ts';
 import { reportingPeriods } from '../schema.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
@@ -12,20 +10,7 @@ let database: TestDatabase;
 let sink: SmtpSink;
 
 /** Runs the real bin (async: the SMTP server in this process must keep answering). */
-function pilar(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const env = {
-    ...process.env, PILAR_SMTP_URL: sink.url, PILAR_MAIL_FROM: 'Pilar <pilar@example.id>', PILAR_PUBLIC_URL: 'https://pilar.example',
-    ...(engine === 'postgres' ? { DATABASE_URL: database.location } : { DATABASE_URL: '', PILAR_DATA_DIR: database.location }),
-  };
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/pilar.js'), ...args], { cwd: root, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => { stdout += c; });
-    child.stderr.on('data', (c) => { stderr += c; });
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const pilar = (...args: string[]) => runPilarAsync(database, args, { PILAR_SMTP_URL: sink.url, PILAR_MAIL_FROM: 'Pilar <pilar@example.id>', PILAR_PUBLIC_URL: 'https://pilar.example' });
 
 beforeAll(async () => {
   database = await testDatabase();
