@@ -9,14 +9,13 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startBrowserApp, withPage as sharedWithPage } from '../support/browser.ts';
+import { startBrowserApp, withPage as sharedWithPage, loginAs } from '../support/browser.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import adminEn from '../../web/src/i18n/admin/en.json' with { type: 'json' };
 import admin from '../../web/src/i18n/admin/id.json' with { type: 'json' };
 import id from '../../web/src/i18n/id.json' with { type: 'json' };
 
 const KUKAR = '64.02';
-const PASSWORD = 'pilar-demo-2026';
 const OFFICER = 'opd.kukar@demo.pilar.id';
 const COORDINATOR = 'koordinator.kukar@demo.pilar.id';
 const BAPPEDA = 'bappeda.kukar@demo.pilar.id';
@@ -59,15 +58,8 @@ async function api<T>(path: string): Promise<T> {
 const withPage = (fn: (page: Page, ctx: BrowserContext) => Promise<void>, opts?: Parameters<typeof sharedWithPage>[2]) => sharedWithPage(browser, fn, opts);
 
 // Fields are found by their accessible name (the required-field asterisk is aria-hidden).
-/** Logs in through /masuk and waits for the console. */
-async function login(page: Page, email: string) {
-  await page.goto(`${app.url}/masuk`);
-  await page.getByRole('textbox', { name: id.auth.email, exact: true }).fill(email);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.locator('main form').getByRole('button', { name: id.auth.submit }).click();
-  await page.waitForURL('**/admin');
-  await expect.poll(() => page.locator('main h1').textContent()).toBe(admin.dashboard.title);
-}
+/** Logs in through /masuk (test/support/browser.ts). */
+const login = (page: Page, email: string) => loginAs(page, app.url, email);
 
 /** Opens a program in the console editor and waits for its form. */
 async function openEditor(page: Page, programId: string) {

@@ -13,11 +13,9 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import admin from '../../web/src/i18n/admin/id.json' with { type: 'json' };
 import conn from '../../web/src/i18n/connectivity/id.json' with { type: 'json' };
-import id from '../../web/src/i18n/id.json' with { type: 'json' };
-import { startBrowserApp, withPage } from '../support/browser.ts';
+import { startBrowserApp, withPage, loginAs } from '../support/browser.ts';
 
 const COORDINATOR = 'koordinator.kukar@demo.pilar.id';
-const PASSWORD = 'pilar-demo-2026';
 const BUDGET = 4_900_000_000;
 const SCENARIO = 'APBD Rp 4,9 miliar, radius 15 km';
 
@@ -34,14 +32,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function login(page: Page) {
-  await page.goto(`${app.url}/masuk`);
-  await page.getByRole('textbox', { name: id.auth.email, exact: true }).fill(COORDINATOR);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.locator('main form').getByRole('button', { name: id.auth.submit }).click();
-  await page.waitForURL('**/admin');
-  await expect.poll(() => page.locator('main h1').textContent()).toBe(admin.dashboard.title);
-}
+/** Logs in through /masuk (test/support/browser.ts). */
+const login = (page: Page) => loginAs(page, app.url, COORDINATOR);
 
 /** The plan the server answered for a planning request whose body matches `want`. */
 function planResponse(page: Page, want: (body: Record<string, unknown>) => boolean): Promise<PlanLike> {

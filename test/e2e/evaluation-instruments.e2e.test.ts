@@ -6,11 +6,10 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startBrowserApp, withPage } from '../support/browser.ts';
+import { startBrowserApp, withPage, loginAs } from '../support/browser.ts';
 import { SMALL } from '../../src/modules/evaluation/instruments/fixtures.ts';
 import t from '../../web/src/i18n/evaluation-instruments/id.json' with { type: 'json' };
 import admin from '../../web/src/i18n/admin/id.json' with { type: 'json' };
-import id from '../../web/src/i18n/id.json' with { type: 'json' };
 
 let app: { url: string; close(): Promise<void> };
 let browser: Browser;
@@ -20,13 +19,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function login(page: Page, email: string) {
-  await page.goto(`${app.url}/masuk`);
-  await page.getByRole('textbox', { name: id.auth.email, exact: true }).fill(email);
-  await page.locator('input[name=password]').fill('pilar-demo-2026');
-  await page.locator('main form').getByRole('button', { name: id.auth.submit }).click();
-  await page.waitForURL('**/admin');
-}
+/** Logs in through /masuk (test/support/browser.ts). */
+const login = (page: Page, email: string) => loginAs(page, app.url, email);
 
 describe('evaluation instruments page', () => {
   test('the national admin checks a broken file (line and field named), then imports a good one', async () => {

@@ -14,11 +14,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pdf } from '../../src/modules/files/testing.ts';
 import evalId from '../../web/src/i18n/evaluation/id.json' with { type: 'json' };
 import id from '../../web/src/i18n/id.json' with { type: 'json' };
-import { startBrowserApp, withPage as sharedWithPage } from '../support/browser.ts';
+import { startBrowserApp, withPage as sharedWithPage, loginAs } from '../support/browser.ts';
 
 const KUKAR = '64.02';
 const YEAR = 2025;
-const PASSWORD = 'pilar-demo-2026';
 const COORDINATOR = 'koordinator.kukar@demo.pilar.id';
 // Demo assessors are assigned to their own regency (src/modules/demo/users.ts): asesor.kukar → 64.02.
 const ASSESSOR = 'asesor.kukar@demo.pilar.id';
@@ -40,13 +39,8 @@ afterAll(async () => {
 
 const withPage = (fn: (page: Page, ctx: BrowserContext) => Promise<void>, opts?: Parameters<typeof sharedWithPage>[2]) => sharedWithPage(browser, fn, opts);
 
-async function login(page: Page, email: string) {
-  await page.goto(`${app.url}/masuk`);
-  await page.getByRole('textbox', { name: id.auth.email, exact: true }).fill(email);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.locator('main form').getByRole('button', { name: id.auth.submit }).click();
-  await page.waitForURL('**/admin');
-}
+/** Logs in through /masuk (test/support/browser.ts). */
+const login = (page: Page, email: string) => loginAs(page, app.url, email);
 
 /** The cycle as the logged-in page sees it (through the API, with the page's session). */
 function cycleOf(page: Page): Promise<any> {

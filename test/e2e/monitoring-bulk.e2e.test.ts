@@ -7,9 +7,8 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startBrowserApp, withPage, type BrowserApp } from '../support/browser.ts';
+import { startBrowserApp, withPage, type BrowserApp, loginAs } from '../support/browser.ts';
 import ex from '../../web/src/i18n/monitoring-extras/id.json' with { type: 'json' };
-import id from '../../web/src/i18n/id.json' with { type: 'json' };
 import admin from '../../web/src/i18n/admin/id.json' with { type: 'json' };
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../src/core/db.ts';
@@ -19,7 +18,6 @@ import { runReminders } from '../../src/modules/monitoring/reminders/job.ts';
 
 const KUKAR = '64.02';
 const OFFICER = 'opd.kukar@demo.pilar.id';
-const PASSWORD = 'pilar-demo-2026';
 const BULK = `/admin/wilayah/${KUKAR}/isian-cepat`;
 const SYNC_WAIT = 45_000;
 
@@ -35,14 +33,8 @@ afterAll(async () => {
   await env?.close();
 });
 
-async function login(page: Page, email: string) {
-  await page.goto(`${env.app.url}/masuk`);
-  await page.getByRole('textbox', { name: id.auth.email, exact: true }).fill(email);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.locator('main form').getByRole('button', { name: id.auth.submit }).click();
-  await page.waitForURL('**/admin');
-  await expect.poll(() => page.locator('main h1').textContent()).toBe(admin.dashboard.title);
-}
+/** Logs in through /masuk (test/support/browser.ts). */
+const login = (page: Page, email: string) => loginAs(page, env.app.url, email);
 
 const label = (kpi: string, program: string) => ex.bulk.cellLabel.replace('{{kpi}}', kpi).replace('{{program}}', program);
 const status = (page: Page) => page.locator('.bulk-status [role=status]');

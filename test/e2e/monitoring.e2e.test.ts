@@ -16,14 +16,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/core/config.ts';
 import type { App } from '../../src/core/http.ts';
 import { createApp } from '../../src/server.ts';
-import id from '../../web/src/i18n/id.json' with { type: 'json' };
 import mon from '../../web/src/i18n/monitoring/id.json' with { type: 'json' };
-import { CHROMIUM_ARGS, withPage, type StorageState } from '../support/browser.ts';
+import { CHROMIUM_ARGS, withPage, type StorageState, loginAs } from '../support/browser.ts';
 import { testDatabase, type TestDatabase } from '../support/db.ts';
 import { wilayahDir } from '../support/engine.ts';
 
 const KUKAR = '64.02';
-const PASSWORD = 'pilar-demo-2026';
 const OFFICER = 'opd.kukar@demo.pilar.id';
 const COORDINATOR = 'koordinator.kukar@demo.pilar.id';
 const COMMENT = 'Foto kurang jelas; tambahkan jumlah penonton per kecamatan.';
@@ -74,13 +72,8 @@ afterAll(async () => {
   fs.rmSync(filesDir, { recursive: true, force: true });
 });
 
-async function login(page: Page, email: string) {
-  await page.goto(`${url}/masuk`);
-  await page.getByRole('textbox', { name: id.auth.email, exact: true }).fill(email);
-  await page.locator('input[name=password]').fill(PASSWORD);
-  await page.locator('main form').getByRole('button', { name: id.auth.submit }).click();
-  await page.waitForURL('**/admin');
-}
+/** Logs in through /masuk (test/support/browser.ts). */
+const login = (page: Page, email: string) => loginAs(page, url, email);
 
 const field = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 const kpiLabel = (k: Kpi) => `${k.name} (${k.unit})`;

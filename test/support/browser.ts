@@ -1,5 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import adminId from '../../web/src/i18n/admin/id.json' with { type: 'json' };
+import id from '../../web/src/i18n/id.json' with { type: 'json' };
 
 /** Flags for Debian's Chromium on this network-less machine (see docs/decisions.md). */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -46,4 +48,14 @@ export async function withPage(
   } finally {
     await ctx.close();
   }
+}
+
+/** Logs in through /masuk (the page in Indonesian) and waits for the console's dashboard. */
+export async function loginAs(page: Page, baseUrl: string, email: string, password = 'pilar-demo-2026'): Promise<void> {
+  await page.goto(`${baseUrl}/masuk`);
+  await page.getByRole('textbox', { name: id.auth.email, exact: true }).fill(email);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('main form').getByRole('button', { name: id.auth.submit }).click();
+  await page.waitForURL('**/admin');
+  await expect.poll(() => page.locator('main h1').textContent()).toBe(adminId.dashboard.title);
 }
