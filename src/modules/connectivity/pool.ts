@@ -1,13 +1,9 @@
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../core/errors.ts';
 import { SolveAborted } from './control.ts';
 import type { Plan } from './plan.ts';
 import type { PoolMessage } from './pool-worker.ts';
-import type { RunOptions, WorkerInputs } from './run-in-worker.ts';
+import { tsxApi, type RunOptions, type WorkerInputs } from './run-in-worker.ts';
 import type { SolveRequest } from './solve-fast.ts';
 
 /**
@@ -18,19 +14,6 @@ import type { SolveRequest } from './solve-fast.ts';
  * grace period (HiGHS cannot be interrupted) has its thread terminated; a new one replaces it.
  * Idle threads end after `idleMs`. Same contract as runInWorker (progress, AbortSignal, errors).
  */
-
-let tsxApiUrl: string | undefined;
-/** file: URL of tsx's ESM API (as in run-in-worker.ts: tsx does not load itself in workers on Node 20). */
-function tsxApi(): string {
-  if (tsxApiUrl) return tsxApiUrl;
-  const require = createRequire(import.meta.url);
-  const pkgFile = require.resolve('tsx/package.json');
-  const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf8')) as { exports: Record<string, { import?: string | { default?: string } }> };
-  const entry = pkg.exports['./esm/api']?.import;
-  const rel = typeof entry === 'string' ? entry : entry?.default;
-  if (!rel) throw new Error('tsx/esm/api not found');
-  return (tsxApiUrl = pathToFileURL(path.join(path.dirname(pkgFile), rel)).href);
-}
 
 const BOOTSTRAP = `
 const { workerData, parentPort } = require('node:worker_threads');

@@ -56,8 +56,11 @@ export interface RunOptions {
 }
 
 let tsxApiUrl: string | undefined;
-/** file: URL of tsx's ESM API (its package.json `exports["./esm/api"].import`). */
-function tsxApi(): string {
+/**
+ * file: URL of tsx's ESM API (its package.json `exports["./esm/api"].import`): worker threads
+ * register it themselves, as tsx does not load itself in workers on Node 20. Also used by pool.ts.
+ */
+export function tsxApi(): string {
   if (tsxApiUrl) return tsxApiUrl;
   const require = createRequire(import.meta.url);
   const pkgFile = require.resolve('tsx/package.json');
