@@ -204,10 +204,14 @@ const ENDPOINTS: Endpoint[] = [
     attempt: async (c, region, data) => (await c.post(`/api/regions/${region}/connectivity/import`, { nodes: { format: 'geojson', data, illustrative: true } })).status },
   { name: 'POST …/connectivity/jobs', allowed: PLANNERS, audited: false,
     attempt: async (c, region) => (await c.request('POST', `/api/regions/${region}/connectivity/jobs?wait=10000`, { objective: 'budget', budget: BUDGET })).status },
-  { name: 'DELETE /api/connectivity/jobs/{id}', allowed: PLANNERS, audited: false, prepare: runningJob,
-    attempt: async (c, _r, id) => (await c.delete(`/api/connectivity/jobs/${id}`)).status,
-    effect: async (id) => (await jobStatus(id)) === 'cancelled',
-    cleanup: async (id) => void await admin.delete(`/api/connectivity/jobs/${id}`) },
+  { name: 'DELETE /api/connectivity/jobs/{id}', allowed: PLANNERS, audited: false, prepare: async (region) => ({ id: await runningJob(region) }),
+    attempt: async (c, region, job: { id: string }) => {
+      // A run may end between its preparation and this attempt (nothing left to cancel): start another.
+      for (let i = 0; i < 5 && (await jobStatus(job.id)) !== 'running'; i++) job.id = await runningJob(region);
+      return (await c.delete(`/api/connectivity/jobs/${job.id}`)).status;
+    },
+    effect: async (job: { id: string }) => (await jobStatus(job.id)) === 'cancelled',
+    cleanup: async (job: { id: string }) => void await admin.delete(`/api/connectivity/jobs/${job.id}`) },
   { name: 'POST …/connectivity/scenarios', allowed: PLANNERS,
     attempt: async (c, region) => (await c.post(`/api/regions/${region}/connectivity/scenarios`, { name: `Skenario ${++seq}`, objective: 'budget', budget: BUDGET, plan: fx.get(region)!.plan })).status },
   { name: 'PATCH /api/connectivity/scenarios/{id}', allowed: PLANNERS, prepare: scenario,
