@@ -206,9 +206,13 @@ const ENDPOINTS: Endpoint[] = [
     attempt: async (c, region) => (await c.request('POST', `/api/regions/${region}/connectivity/jobs?wait=10000`, { objective: 'budget', budget: BUDGET })).status },
   { name: 'DELETE /api/connectivity/jobs/{id}', allowed: PLANNERS, audited: false, prepare: async (region) => ({ id: await runningJob(region) }),
     attempt: async (c, region, job: { id: string }) => {
-      // A run may end between its preparation and this attempt (nothing left to cancel): start another.
-      for (let i = 0; i < 5 && (await jobStatus(job.id)) !== 'running'; i++) job.id = await runningJob(region);
-      return (await c.delete(`/api/connectivity/jobs/${job.id}`)).status;
+      // Runs take milliseconds: one may end before the cancel reaches it (nothing left to cancel,
+      // the answer says "done"). Then try a fresh run; a cancel that never works still fails.
+      for (let i = 0; ; i++) {
+        if ((await jobStatus(job.id)) !== 'running') job.id = await runningJob(region);
+        const r = await c.delete(`/api/connectivity/jobs/${job.id}`);
+        if (!ok(r.status) || r.body.status !== 'done' || i === 9) return r.status;
+      }
     },
     effect: async (job: { id: string }) => (await jobStatus(job.id)) === 'cancelled',
     cleanup: async (job: { id: string }) => void await admin.delete(`/api/connectivity/jobs/${job.id}`) },
