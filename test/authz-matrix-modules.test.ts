@@ -13,17 +13,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiHarness, Client, type Harness } from './support/api.ts';
+import { EMAIL, FOREIGN, OWN, ROLES, type Role } from './support/roles.ts';
 import { pdf, upload } from '../src/modules/files/testing.ts';
 import { SMALL } from '../src/modules/evaluation/instruments/fixtures.ts';
 
-type Role = 'public' | 'national_admin' | 'coordinator' | 'bappeda' | 'opd_officer' | 'assessor' | 'council';
-const ROLES: Role[] = ['public', 'national_admin', 'coordinator', 'bappeda', 'opd_officer', 'assessor', 'council'];
-const EMAIL: Record<Exclude<Role, 'public'>, string> = {
-  national_admin: 'admin@demo.pilar.id', coordinator: 'koordinator.kukar@demo.pilar.id', bappeda: 'bappeda.kukar@demo.pilar.id',
-  opd_officer: 'opd.kukar@demo.pilar.id', assessor: 'asesor.kukar@demo.pilar.id', council: 'dewan.kukar@demo.pilar.id',
-};
-const OWN = '64.02';
-const FOREIGN = '64.01';
 const INSTRUMENT = 'gmsc-tahap2-2024';
 const BUDGET = 2_000_000_000;
 

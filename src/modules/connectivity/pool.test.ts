@@ -1,25 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.ts';
-import { DEFAULT_CATALOGUE } from './catalogue.ts';
-import { illustrativeInputs, prng, type Place } from './illustrative.ts';
-import type { InstanceInputs } from './model.ts';
 import { verifyPlan } from './plan.ts';
 import { SolverPool } from './pool.ts';
 import { runInWorker, type WorkerInputs } from './run-in-worker.ts';
-import { node, testCatalogue, village } from './testkit.ts';
+import { bigInputs, smallInputs, testCatalogue } from './testkit.ts';
 
-const small: InstanceInputs = {
-  villages: [village('A0', 0, 100), village('A4', 4, 100), village('A8', 8, 100), village('B30', 30, 500), village('B34', 34, 50), village('C100', 100, 1000)],
-  nodes: [node('F', 31.2, 'fibre')],
-  catalogue: testCatalogue(),
-};
-
-function big(): WorkerInputs {
-  const rand = prng(11);
-  const places: Place[] = Array.from({ length: 6000 }, (_, k) => ({ code: `64.${String(k).padStart(6, '0')}`, name: `Desa ${k}`, lat: -2 + 4 * rand(), lng: 114 + 4 * rand() }));
-  const { villages, nodes } = illustrativeInputs(places, new Map(), { seed: 5, belowGoalShare: 0.5 });
-  return { villages, nodes, catalogue: DEFAULT_CATALOGUE, options: { radiusKm: 25 } };
-}
+const small = smallInputs;
+const big = bigInputs;
 
 const pool = new SolverPool(2);
 afterAll(() => pool.close());

@@ -1,7 +1,9 @@
 /** Test helpers: small hand-made and random instances, and a brute-force oracle. */
 import type { Catalogue } from './catalogue.ts';
-import { prng } from './illustrative.ts';
-import { EARTH_RADIUS_KM, type InfraNode, type Instance, type Signal, type Village } from './model.ts';
+import { DEFAULT_CATALOGUE } from './catalogue.ts';
+import { illustrativeInputs, prng, type Place } from './illustrative.ts';
+import { EARTH_RADIUS_KM, type InfraNode, type Instance, type InstanceInputs, type Signal, type Village } from './model.ts';
+import type { WorkerInputs } from './run-in-worker.ts';
 import type { SolveRequest } from './solve-fast.ts';
 
 /** Kilometres east/north of (0°, 110°E) to degrees: exact along the equator and meridian. */
@@ -80,4 +82,19 @@ export function bruteForce(instance: Instance, request: SolveRequest): { cost: n
     }
   }
   return best;
+}
+
+/** Six villages on a line and one fibre node: a solve of a few milliseconds (worker and pool tests). */
+export const smallInputs: InstanceInputs = {
+  villages: [village('A0', 0, 100), village('A4', 4, 100), village('A8', 8, 100), village('B30', 30, 500), village('B34', 34, 50), village('C100', 100, 1000)],
+  nodes: [node('F', 31.2, 'fibre')],
+  catalogue: testCatalogue(),
+};
+
+/** About 6,000 villages over Kalimantan with a 25 km radius: a solve that takes a while (to cancel it). */
+export function bigInputs(): WorkerInputs {
+  const rand = prng(11);
+  const places: Place[] = Array.from({ length: 6000 }, (_, k) => ({ code: `64.${String(k).padStart(6, '0')}`, name: `Desa ${k}`, lat: -2 + 4 * rand(), lng: 114 + 4 * rand() }));
+  const { villages, nodes } = illustrativeInputs(places, new Map(), { seed: 5, belowGoalShare: 0.5 });
+  return { villages, nodes, catalogue: DEFAULT_CATALOGUE, options: { radiusKm: 25 } };
 }
